@@ -1,0 +1,135 @@
+import { useNavigation } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useT } from "../i18n/react";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The errors of a failed submission, listed above the form with links to the fields. */
+export function ErrorSummary({ errors, formError }: { errors?: FieldErrors; formError?: string }) {
+  const t = useT();
+  const entries = Object.entries(errors ?? {}).filter(([, m]) => m && m.length > 0);
+  if (!formError && entries.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1}>
+      {formError ? <p>{formError}</p> : null}
+      {entries.length > 0 ? (
+        <>
+          <p>{t("form.errorSummary")}</p>
+          <ul>
+            {entries.map(([field, messages]) => (
+              <li key={field}>
+                {field === "_form" ? messages![0] : <a href={`#field-${field}`}>{messages![0]}</a>}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+type BaseFieldProps = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; optional?: boolean };
+
+function FieldShell({ name, label, hint, errors, optional, children }: BaseFieldProps & { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className={errors?.length ? "field field-invalid" : "field"}>
+      <label htmlFor={`field-${name}`}>
+        {label}
+        {optional ? <span className="muted"> ({t("form.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors?.length ? (
+        <p className="field-error" id={`error-${name}`}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const describedBy = (name: string, hint: unknown, errors?: string[]) =>
+  [hint ? `hint-${name}` : null, errors?.length ? `error-${name}` : null].filter(Boolean).join(" ") || undefined;
+
+export function TextField({ name, label, hint, errors, optional, ...input }: BaseFieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} errors={errors} optional={optional}>
+      <input
+        id={`field-${name}`}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ name, label, hint, errors, optional, ...input }: BaseFieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} errors={errors} optional={optional}>
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  optional,
+  options,
+  ...select
+}: BaseFieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} errors={errors} optional={optional}>
+      <select
+        id={`field-${name}`}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A submit button that says it is working while its form is submitting. */
+export function SubmitButton({
+  children,
+  pendingLabel,
+  intent,
+  className = "button",
+}: {
+  children: ReactNode;
+  pendingLabel?: ReactNode;
+  intent?: string;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  const t = useT();
+  const pending = navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  return (
+    <button type="submit" className={className} name={intent ? "intent" : undefined} value={intent} aria-disabled={pending || undefined}>
+      {pending ? (pendingLabel ?? t("form.saving")) : children}
+    </button>
+  );
+}

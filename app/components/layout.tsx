@@ -1,0 +1,129 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "../../db/schema/accounts";
+import { useLocale, useT } from "../i18n/react";
+
+export type ShellUser = { id: string; name: string; handle: string; role: Role };
+
+function LanguageSwitcher() {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const other = locale === "fr" ? "en" : "fr";
+  return (
+    <Form method="post" action="/language" className="lang-switch" reloadDocument>
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={other} title={t("lang.switchHint")}>
+        {t("lang.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+export function SiteHeader({ user }: { user: ShellUser | null }) {
+  const t = useT();
+  const lead = user?.role === "lead" || user?.role === "admin";
+  const areas: { to: string; label: string }[] = [
+    { to: "/discussions", label: t("nav.discussions") },
+    { to: "/cases", label: t("nav.cases") },
+    { to: "/chat", label: t("nav.chat") },
+    { to: "/mobility", label: t("nav.mobility") },
+    { to: "/centres", label: t("nav.centres") },
+    ...(lead ? [{ to: "/moderation", label: t("nav.moderation") }] : []),
+  ];
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="header-bar">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ◈
+          </span>{" "}
+          Digital Compass
+        </Link>
+        <div className="header-tools">
+          <LanguageSwitcher />
+          {user ? (
+            <details className="account-menu">
+              <summary>
+                <span className="sr-only">{t("nav.account")}: </span>
+                {user.name}
+              </summary>
+              <ul>
+                <li>
+                  <Link to={`/people/${user.handle}`}>{t("nav.profile")}</Link>
+                </li>
+                <li>
+                  <Link to="/settings">{t("nav.settings")}</Link>
+                </li>
+                {user.role !== "trainer" ? (
+                  <li>
+                    <Link to="/invitations">{t("nav.invite")}</Link>
+                  </li>
+                ) : null}
+                {user.role === "admin" ? (
+                  <li>
+                    <Link to="/admin/users">{t("nav.admin")}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </details>
+          ) : (
+            <Link to="/login" className="button button-small">
+              {t("nav.signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+      {user ? (
+        <nav aria-label={t("nav.label")} className="main-nav">
+          <ul>
+            {areas.map((a) => (
+              <li key={a.to}>
+                <NavLink to={a.to} prefetch="intent">
+                  {a.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.tagline")}</p>
+      <p>
+        <a href="/api/v1/openapi.json">{t("footer.api")}</a>
+      </p>
+    </footer>
+  );
+}
+
+/** A page's title row and body; every page uses it so headings stay consistent. */
+export function Page({ title, intro, actions, children, narrow }: { title: ReactNode; intro?: ReactNode; actions?: ReactNode; children?: ReactNode; narrow?: boolean }) {
+  return (
+    <div className={narrow ? "page page-narrow" : "page"}>
+      <div className="page-head">
+        <h1>{title}</h1>
+        {actions ? <div className="page-actions">{actions}</div> : null}
+      </div>
+      {intro ? <p className="lead">{intro}</p> : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { en } from "./messages/en";
+import { fr, type MessageKey } from "./messages/fr";
+
+export const supportedLocales = ["fr", "en"] as const;
+export type Locale = (typeof supportedLocales)[number];
+export const defaultLocale: Locale = "fr";
+export const localeCookieName = "dc_lang";
+export type { MessageKey };
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "fr" || value === "en";
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(fr, value);
+}
+
+/** Picks French or English from an Accept-Language header by quality; French when it names neither. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  let best: { locale: Locale; q: number } | undefined;
+  for (const part of acceptLanguage.split(",")) {
+    const [tag, ...params] = part.trim().split(";");
+    const base = tag.trim().toLowerCase().split("-")[0];
+    if (!isLocale(base)) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { locale: base, q };
+  }
+  return best?.locale ?? defaultLocale;
+}
+
+export function readLocaleCookie(cookieHeader: string | null | undefined): Locale | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const [name, value] = part.trim().split("=");
+    if (name === localeCookieName && isLocale(value)) return value;
+  }
+  return undefined;
+}
+
+/** The person's setting, else the switcher's cookie, else Accept-Language. */
+export function resolveLocale(input: {
+  userLocale?: string | null;
+  cookieHeader?: string | null;
+  acceptLanguage?: string | null;
+}): Locale {
+  if (isLocale(input.userLocale)) return input.userLocale;
+  return readLocaleCookie(input.cookieHeader) ?? negotiateLocale(input.acceptLanguage);
+}
+
+export type TranslationParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: TranslationParams) => string;
+
+export function createTranslator(locale: Locale): Translate {
+  const catalogue = catalogues[locale];
+  const plural = new Intl.PluralRules(locale);
+  return (key, params) => {
+    let message = catalogue[key] ?? key;
+    if (!params) return message;
+    // "{count, plural, one {# member} other {# members}}" — the one ICU form the catalogues use.
+    message = message.replace(/\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/g, (_, name: string, forms: string) => {
+      const count = Number(params[name]);
+      const options = Object.fromEntries([...forms.matchAll(/(\w+) \{([^}]*)\}/g)].map((m) => [m[1], m[2]]));
+      const chosen = options[plural.select(count)] ?? options.other ?? "";
+      return chosen.replace(/#/g, String(count));
+    });
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params[name] === undefined ? whole : String(params[name]),
+    );
+  };
+}
+
+/** Translates a message that may be a catalogue key (validation messages carry keys). */
+export function translateMaybeKey(t: Translate, message: string, params?: TranslationParams): string {
+  return isMessageKey(message) ? t(message, params) : message;
+}
+
+export const languageNames: Record<string, { fr: string; en: string }> = {
+  fr: { fr: "français", en: "French" },
+  en: { fr: "anglais", en: "English" },
+  es: { fr: "espagnol", en: "Spanish" },
+  ca: { fr: "catalan", en: "Catalan" },
+  ro: { fr: "roumain", en: "Romanian" },
+  nl: { fr: "néerlandais", en: "Dutch" },
+  de: { fr: "allemand", en: "German" },
+  it: { fr: "italien", en: "Italian" },
+  pt: { fr: "portugais", en: "Portuguese" },
+  ar: { fr: "arabe", en: "Arabic" },
+  eu: { fr: "basque", en: "Basque" },
+  gl: { fr: "galicien", en: "Galician" },
+  uk: { fr: "ukrainien", en: "Ukrainian" },
+  ru: { fr: "russe", en: "Russian" },
+  pl: { fr: "polonais", en: "Polish" },
+  tr: { fr: "turc", en: "Turkish" },
+  hu: { fr: "hongrois", en: "Hungarian" },
+};
+
+export function languageName(code: string, locale: Locale): string {
+  return languageNames[code]?.[locale] ?? code;
+}

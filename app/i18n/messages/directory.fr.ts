@@ -1,0 +1,2 @@
+export const directoryFr = {
+} as const;

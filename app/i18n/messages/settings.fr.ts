@@ -1,0 +1,2 @@
+export const settingsFr = {
+} as const;

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ComingSoon } from "~/components/coming-soon";
+import { requireUser } from "~/modules/platform/context.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  return null;
+}
+
+export default function Area() {
+  return <ComingSoon area="nav.mobility" intro="area.mobility.intro" />;
+}

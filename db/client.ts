@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or an open transaction: domain functions accept both. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Answers true when a trivial query succeeds within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
+  pgliteDataDir?: string;
+  /** A dumped PGlite data directory to start from (tests clone a migrated template). */
+  pgliteLoadDataDir?: Blob | File;
+  maxConnections?: number;
+};
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timeout")), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return {
+      db,
+      driver: "postgres",
+      ping: (timeoutMs = 2000) =>
+        withTimeout(client`select 1`, timeoutMs).then(
+          () => true,
+          () => false,
+        ),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dataDir = options.pgliteDataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir: options.pgliteLoadDataDir,
+    extensions: { unaccent, pg_trgm },
+  });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: "pglite",
+    ping: (timeoutMs = 2000) =>
+      withTimeout(client.query("select 1"), timeoutMs).then(
+        () => true,
+        () => false,
+      ),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Applies pending migrations. On PostgreSQL an advisory lock makes instances that start together take turns
+ * (drizzle's migrator does not guard against two concurrent runs).
+ */
+export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string): Promise<void> {
+  if (handle.driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder });
+    return;
+  }
+  if (!databaseUrl) throw new Error("migrateDatabase needs the database URL for PostgreSQL");
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(7274521)`;
+    await migrate(drizzle(client), { migrationsFolder });
+    await client`select pg_advisory_unlock(7274521)`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from centres`);
+  const first = (Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0]) as { n: number };
+  return first.n === 0;
+}

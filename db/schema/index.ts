@@ -1,0 +1,3 @@
+export * from "./centres";
+export * from "./accounts";
+export * from "./platform";

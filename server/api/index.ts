@@ -1,0 +1,43 @@
+import express, { Router, type ErrorRequestHandler } from "express";
+import { DomainError } from "../../app/modules/platform/errors";
+import { sendDomainError, sendProblem } from "../http";
+import type { Services } from "../services";
+import { accountsRouter } from "./accounts";
+import { centresRouter } from "./centres";
+import { openApiDocument } from "./openapi";
+
+const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** `/api/v1`: JSON in, JSON or problem+json out, whoever asks (cookie or bearer token). */
+export function apiRouter(services: Services): Router {
+  const api = Router();
+
+  api.use((req, res, next) => {
+    if (req.auth.badToken) return sendProblem(req, res, 401, { key: "auth.signInRequired" });
+    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (bodyMethods.has(req.method) && hasBody && !req.is(["application/json", "application/*+json"])) {
+      return sendProblem(req, res, 415, { key: "problem.unsupportedMediaType" });
+    }
+    next();
+  });
+  api.use(express.json({ limit: "256kb", type: ["application/json", "application/*+json"] }));
+
+  api.get("/openapi.json", (_req, res) => res.json(openApiDocument(services.config.publicUrl)));
+  api.use(accountsRouter(services));
+  api.use(centresRouter(services));
+
+  api.use((req, res) => sendProblem(req, res, 404, { key: "problem.notFoundDetail" }));
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    if (error instanceof DomainError) return sendDomainError(req, res, error);
+    const e = error as { type?: string; status?: number };
+    if (e.type === "entity.parse.failed") return sendProblem(req, res, 400, { key: "problem.badJson" });
+    if (e.type === "entity.too.large") return sendProblem(req, res, 413);
+    if (e.type === "encoding.unsupported" || e.type === "charset.unsupported") return sendProblem(req, res, 415);
+    if (e.status === 400) return sendProblem(req, res, 400);
+    services.log.error({ err: error, reqId: req.id }, "API request failed");
+    sendProblem(req, res, 500, { key: "problem.internalDetail" });
+  };
+  api.use(onError);
+  return api;
+}

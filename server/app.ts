@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { authenticateRequest } from "../app/modules/accounts/auth.server";
+import { isAppOrigin, safeMethods } from "../app/modules/platform/origin";
+import { createTranslator } from "../app/i18n";
+import { apiRouter } from "./api";
+import { localeOf, sendProblem } from "./http";
+import type { Services } from "./services";
+
+export type AppOptions = {
+  /** The Remix request handler; absent in API-only tests. */
+  remixHandler?: RequestHandler;
+  /** Vite's dev middlewares (hot reload) in development. */
+  viteMiddlewares?: RequestHandler;
+  /** Directory of the client build (static assets) in production. */
+  clientBuildDir?: string;
+};
+
+export function createApp(services: Services, options: AppOptions = {}) {
+  const { config, log } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug"),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  const dev = config.env === "development";
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": dev
+            ? ["'self'", "'unsafe-inline'", "'unsafe-eval'"]
+            : ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+          "img-src": ["'self'", "data:", "https:", "http:"],
+          "connect-src": ["'self'", ...(dev ? ["ws:", "wss:"] : [])],
+          "font-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          ...(config.secureCookies ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31536000 } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await services.database.ping(1500);
+    res.setHeader("Cache-Control", "no-store");
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable" });
+  });
+
+  if (options.viteMiddlewares) app.use(options.viteMiddlewares);
+  if (options.clientBuildDir) {
+    app.use("/assets", express.static(path.join(options.clientBuildDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(options.clientBuildDir, { maxAge: "1h", index: false }));
+  }
+
+  // Who is asking, for pages and API alike; then the Origin check on every state change.
+  app.use(async (req, res, next) => {
+    try {
+      req.auth = await authenticateRequest(services, { cookie: req.headers.cookie, authorization: req.headers.authorization });
+      for (const cookie of req.auth.cookies) res.append("Set-Cookie", cookie);
+    } catch (err) {
+      return next(err);
+    }
+    if (safeMethods.has(req.method) || req.auth.via === "token") return next();
+    const origin = req.headers.origin ?? req.headers.referer;
+    const refused = origin ? !isAppOrigin(origin, config.publicOrigin) : req.auth.hadSessionCookie;
+    if (!refused) return next();
+    log.warn({ reqId: req.id, origin }, "state change refused: foreign or missing Origin");
+    if (req.path.startsWith("/api/")) return sendProblem(req, res, 403, { key: "auth.csrf" });
+    res.status(403).type("text/plain; charset=utf-8").send(createTranslator(localeOf(req))("auth.csrf"));
+  });
+
+  app.use("/api/v1", apiRouter(services));
+
+  if (options.remixHandler) app.all("*", options.remixHandler);
+  return app;
+}

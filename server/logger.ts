@@ -1,0 +1,23 @@
+import pino from "pino";
+import type { Config } from "./config";
+
+export type Logger = pino.Logger;
+
+/** Secrets and personal data that never reach a log line. */
+const redact = [
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+];
+
+export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: redact, censor: "[redacted]" },
+    base: { service: "digital-compass" },
+  });
+}

@@ -1,0 +1,29 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    !process.env.VITEST &&
+      remix({
+        ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+        },
+      }),
+    tsconfigPaths(),
+  ],
+  optimizeDeps: { exclude: ["@electric-sql/pglite"] },
+  build: { assetsInlineLimit: 0 },
+  server: { hmr: { port: 24678 } },
+});
