@@ -10,8 +10,7 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   plugins: [
-    !process.env.VITEST &&
-      remix({
+    remix({
         ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
         future: {
           v3_fetcherPersist: true,

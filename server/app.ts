@@ -97,7 +97,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
       return next(err);
     }
     if (safeMethods.has(req.method) || req.auth.via === "token") return next();
-    const origin = req.headers.origin ?? req.headers.referer;
+    const origin = req.headers.origin || req.headers.referer;
     const refused = origin ? !isAppOrigin(origin, config.publicOrigin) : req.auth.hadSessionCookie;
     if (!refused) return next();
     log.warn({ reqId: req.id, origin }, "state change refused: foreign or missing Origin");

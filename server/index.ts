@@ -71,11 +71,16 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      io.disconnectSockets(true);
+      io.engine.close();
+      // Keep-alive connections are closed as soon as their request is answered; stragglers after 10 s.
+      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
       httpServer.closeIdleConnections();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
       const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
       await closed;
+      clearInterval(idle);
       clearTimeout(force);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
       await viteClose?.();
       await services.jobs.stop();
       await services.database.close();
