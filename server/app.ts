@@ -24,6 +24,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   const { config, log } = services;
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
   app.set("etag", false);
 
   app.use(

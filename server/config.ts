@@ -24,6 +24,11 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   MAIL_FROM: z.string().min(3).default("Digital Compass <no-reply@digital-compass.local>"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[\d.:/a-f, ]+|loopback|uniquelocal)$/i, "must be true, false, a hop count or proxy addresses")
+    .default("false"),
 });
 
 export type Config = {
@@ -40,12 +45,14 @@ export type Config = {
   redisUrl: string | undefined;
   rateLimitScale: number;
   mailFrom: string;
+  /** Express's `trust proxy`: whose X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
 };
 
 export class ConfigError extends Error {}
 
 /** Parses the environment once; a bad value throws one line naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -68,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

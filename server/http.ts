@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import type { RequestAuth } from "../app/modules/accounts/auth.server";
 import { createTranslator, resolveLocale, type Locale, type MessageKey, type TranslationParams } from "../app/i18n";
-import { DomainError, type ProblemStatus } from "../app/modules/platform/errors";
+import { type DomainError, type ProblemStatus } from "../app/modules/platform/errors";
 import { translateFieldErrors, type FieldErrors } from "../app/modules/platform/validation";
 
 declare module "express-serve-static-core" {
@@ -15,7 +15,7 @@ declare module "express-serve-static-core" {
 }
 
 export function clientOf(req: Request) {
-  return { ip: req.socket.remoteAddress ?? "", userAgent: String(req.headers["user-agent"] ?? "") };
+  return { ip: req.ip ?? req.socket.remoteAddress ?? "", userAgent: String(req.headers["user-agent"] ?? "") };
 }
 
 export function localeOf(req: Request): Locale {

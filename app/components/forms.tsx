@@ -7,7 +7,8 @@ export type FieldErrors = Record<string, string[] | undefined>;
 /** The errors of a failed submission, listed above the form with links to the fields. */
 export function ErrorSummary({ errors, formError }: { errors?: FieldErrors; formError?: string }) {
   const t = useT();
-  const entries = Object.entries(errors ?? {}).filter(([, m]) => m && m.length > 0);
+  // A domain error names the field and says the same thing as the form-level message: say it once.
+  const entries = Object.entries(errors ?? {}).filter(([, m]) => m && m.length > 0 && !(m.length === 1 && m[0] === formError));
   if (!formError && entries.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1}>

@@ -4,7 +4,7 @@ import { listCentres, memberCounts } from "~/modules/centres/centres.server";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [centres, counts] = await Promise.all([listCentres(context.services.db), memberCounts(context.services.db)]);
   const user = context.auth.user;
   return {
@@ -14,15 +14,21 @@ export async function loader({ context }: LoaderFunctionArgs) {
       members: [...counts.values()].reduce((a, b) => a + b, 0),
     },
     user: user ? { name: user.name, handle: user.handle, role: user.role } : null,
+    passwordReset: new URL(request.url).searchParams.get("reset") === "1",
   };
 }
 
 export default function Home() {
-  const { stats, user } = useLoaderData<typeof loader>();
+  const { stats, user, passwordReset } = useLoaderData<typeof loader>();
   const t = useT();
   if (user) {
     return (
       <Page title={t("home.welcome", { name: user.name })} intro={t("home.signedIn.intro")}>
+        {passwordReset ? (
+          <p className="alert alert-ok" role="status">
+            {t("home.passwordReset")}
+          </p>
+        ) : null}
         <ul className="feature-list">
           <li>
             <Link to="/settings">{t("home.shortcut.profile")}</Link>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/modules/accounts/permissions";
-import { adminUpdateMember, getMember, listMembers } from "~/modules/accounts/users.server";
+import { adminUpdateMember, getMember } from "~/modules/accounts/users.server";
 import { roleSchema, userAdminPatchSchema } from "~/modules/accounts/schemas";
 import { listCentres } from "~/modules/centres/centres.server";
 import { notFoundResponse, requirePermission, translatorFor } from "~/modules/platform/context.server";
@@ -19,13 +19,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = context.services.db;
   const member = await getMember(db, params.id ?? "");
   if (!member) throw notFoundResponse();
-  // listMembers is the one read that says whether an account is deactivated; the e-mail narrows it to a few rows.
-  const [listing, centres] = await Promise.all([listMembers(db, { q: member.email, limit: 100 }), listCentres(db)]);
-  const row = listing.items.find((m) => m.id === member.id);
+  const centres = await listCentres(db);
   return {
     member,
-    deactivated: row?.deactivated ?? false,
-    createdAt: row?.createdAt ?? null,
+    deactivated: member.deactivated,
+    createdAt: member.createdAt,
     centreName: centres.find((c) => c.id === member.centreId)?.name ?? member.centreId,
     canUpdate: can(user, { action: "user:update", userId: member.id }),
     roles: roleSchema.options,

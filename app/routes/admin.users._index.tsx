@@ -103,10 +103,8 @@ export default function AdminUsers() {
             <caption className="sr-only">{t("admin.users.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("admin.users.name")}</th>
-                <th scope="col">{t("admin.users.email")}</th>
-                <th scope="col">{t("admin.users.role")}</th>
-                <th scope="col">{t("admin.users.centre")}</th>
+                <th scope="col">{t("admin.users.person")}</th>
+                <th scope="col">{t("admin.users.roleAndCentre")}</th>
                 <th scope="col">{t("admin.users.status")}</th>
               </tr>
             </thead>
@@ -115,10 +113,14 @@ export default function AdminUsers() {
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/admin/users/${m.id}`}>{m.name}</Link>
+                    <br />
+                    <span className="muted">{m.email}</span>
                   </th>
-                  <td>{m.email}</td>
-                  <td>{t(`role.${m.role}` as const)}</td>
-                  <td>{m.centreName}</td>
+                  <td>
+                    {t(`role.${m.role}` as const)}
+                    <br />
+                    <span className="muted">{m.centreName}</span>
+                  </td>
                   <td>
                     <span className="badge">{m.deactivated ? t("admin.users.deactivated") : t("admin.users.active")}</span>
                   </td>

@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A centre is offered when the person may invite someone there to at least one role (a host: their own only).
   const allowedCentres = centres
     .filter((c) => roles.some((role) => can(user, { action: "invitation:create", role, centreId: c.id })))
-    .map((c) => ({ value: c.id, label: `${c.name} (${c.city})` }))
+    .map((c) => ({ value: c.id, label: c.name.includes(c.city) ? c.name : `${c.name} (${c.city})` }))
     .sort((a, b) => a.label.localeCompare(b.label, context.locale));
   const ownCentre = centres.find((c) => c.id === user.centreId);
   const fixedCentre = allowedCentres.every((c) => c.value === user.centreId);

@@ -158,7 +158,7 @@ export default function ProfileSettings() {
           <TextField
             name="handle"
             label={t("settings.profile.handle")}
-            hint={t("settings.profile.handleHint", { handle: values.handle || loaded.handle })}
+            hint={t("settings.profile.handleHint", { handle: loaded.handle })}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}

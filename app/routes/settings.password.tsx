@@ -5,7 +5,7 @@ import { changePassword } from "~/modules/accounts/users.server";
 import { passwordSchema } from "~/modules/accounts/schemas";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
+import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
@@ -37,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, formError: undefined }, { status: 422 });
   const { currentPassword, newPassword, confirmPassword } = parsed.data;
   if (newPassword !== confirmPassword) {
-    return data({ errors: { confirmPassword: [t("password.mismatch")] }, formError: undefined }, { status: 422 });
+    const errors: FieldErrors = { confirmPassword: [t("password.mismatch")] };
+    return data({ errors, formError: undefined }, { status: 422 });
   }
   try {
     await changePassword(context.services, user, { currentPassword, newPassword }, context.auth.session?.id);

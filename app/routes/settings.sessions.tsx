@@ -8,15 +8,6 @@ import { Page } from "~/components/layout";
 import type { Translate } from "~/i18n";
 import { useFormatDate, useT } from "~/i18n/react";
 
-/**
- * A session's id is its cookie secret, so the page never shows it: rows carry a one-way reference instead,
- * matched against the person's own sessions when they ask to end one.
- */
-async function sessionRef(sessionId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`session-ref:${sessionId}`));
-  return Buffer.from(digest).toString("base64url").slice(0, 22);
-}
-
 /** "Mozilla/5.0 (Windows NT 10.0; Win64; x64) … Firefox/128.0" → { browser: "Firefox", os: "Windows" } */
 function describeUserAgent(ua: string): { browser: string | null; os: string | null } {
   const browsers: [RegExp, string][] = [
@@ -25,7 +16,7 @@ function describeUserAgent(ua: string): { browser: string | null; os: string | n
     [/\bSamsungBrowser\//, "Samsung Internet"],
     [/\bVivaldi\//, "Vivaldi"],
     [/\bFirefox\/|\bFxiOS\//, "Firefox"],
-    [/\bCriOS\/|\bChrome\/|\bChromium\//, "Chrome"],
+    [/\bCriOS\/|Chrome\/|\bChromium\//, "Chrome"],
     [/\bVersion\/[\d.]+.*\bSafari\//, "Safari"],
     [/^curl\//i, "curl"],
     [/\bPostmanRuntime\//, "Postman"],
@@ -55,19 +46,11 @@ function deviceLabel(ua: string, t: Translate): string {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(context, request, { action: "settings:manage" });
-  const currentId = context.auth.session?.id;
-  const sessions = await listSessions(context.services.db, user.id);
+  const sessions = await listSessions(context.services.db, user.id, context.auth.session?.id);
   return {
-    sessions: await Promise.all(
-      sessions.map(async (s) => ({
-        ref: await sessionRef(s.id),
-        current: s.id === currentId,
-        userAgent: s.userAgent,
-        ip: s.ip,
-        createdAt: s.createdAt,
-        lastSeenAt: s.lastSeenAt,
-      })),
-    ),
+    sessions: [...sessions]
+      .sort((a, b) => Number(b.current) - Number(a.current))
+      .map((s) => ({ ref: s.ref, current: s.current, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt })),
   };
 }
 
@@ -83,17 +66,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "revoke") {
     const ref = String(form.get("session") ?? "");
-    const sessions = await listSessions(context.services.db, user.id);
-    let target: string | undefined;
-    for (const s of sessions) if ((await sessionRef(s.id)) === ref) target = s.id;
-    if (!target) return data({ formError: t("settings.sessions.gone") }, { status: 404 });
+    let wasCurrent = false;
     try {
-      await revokeSession(context.services, user.id, target);
+      ({ wasCurrent } = await revokeSession(context.services, user.id, ref, currentId));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return data({ formError: t("settings.sessions.gone") }, { status: error.status });
     }
-    if (target === currentId) {
+    if (wasCurrent) {
       return redirect("/login", { headers: { "Set-Cookie": context.services.lucia.createBlankSessionCookie().serialize() } });
     }
     return redirect("/settings/sessions?revoked=1");
@@ -130,9 +110,7 @@ export default function SessionsSettings() {
             <thead>
               <tr>
                 <th scope="col">{t("settings.sessions.device")}</th>
-                <th scope="col">{t("settings.sessions.ip")}</th>
-                <th scope="col">{t("settings.sessions.signedInAt")}</th>
-                <th scope="col">{t("settings.sessions.lastActive")}</th>
+                <th scope="col">{t("settings.sessions.activity")}</th>
                 <th scope="col">
                   <span className="sr-only">{t("settings.sessions.actions")}</span>
                 </th>
@@ -151,10 +129,18 @@ export default function SessionsSettings() {
                           <span className="badge">{t("settings.sessions.thisDevice")}</span>
                         </>
                       ) : null}
+                      <br />
+                      <span className="muted">
+                        {t("settings.sessions.ipValue", { ip: s.ip || t("settings.sessions.unknownIp") })}
+                      </span>
                     </th>
-                    <td>{s.ip || t("settings.sessions.unknownIp")}</td>
-                    <td>{format.dateTime(s.createdAt)}</td>
-                    <td>{format.dateTime(s.lastSeenAt)}</td>
+                    <td>
+                      {t("settings.sessions.lastActiveValue", { date: format.dateTime(s.lastSeenAt) })}
+                      <br />
+                      <span className="muted">
+                        {t("settings.sessions.signedInValue", { date: format.dateTime(s.createdAt) })}
+                      </span>
+                    </td>
                     <td>
                       <Form method="post">
                         <input type="hidden" name="session" value={s.ref} />

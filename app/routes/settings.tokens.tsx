@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/tokens.server";
 import { tokenNameSchema } from "~/modules/accounts/schemas";
@@ -15,6 +15,9 @@ type ActionResult = {
   name?: string;
   created?: { name: string; token: string };
 };
+
+/** The page may carry a new token's secret: never stored by the browser or any cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(context, request, { action: "settings:manage" });

@@ -143,11 +143,11 @@ export function accountsRouter(services: Services): Router {
     "/me/sessions",
     route(async (req, res) => {
       const user = requireUser(req);
-      const items = await listSessions(db, user.id);
+      const items = await listSessions(db, user.id, req.auth.session?.id);
       res.json({
         items: items.map((s) => ({
-          id: s.id,
-          current: s.id === req.auth.session?.id,
+          id: s.ref,
+          current: s.current,
           createdAt: iso(s.createdAt),
           lastSeenAt: iso(s.lastSeenAt),
           expiresAt: iso(s.expiresAt),

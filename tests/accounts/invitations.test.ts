@@ -84,7 +84,9 @@ describe("who may invite whom", () => {
     const admin = await server.signedIn("admin@demo.compass");
     const res = await invite(admin, { role: "admin", centreId: "simplon-montreuil" });
     expect(res.status).toBe(201);
-    expect((await res.json()).role ?? "admin").toBe("admin");
+    const body = await res.json();
+    expect(body.url.startsWith(server.config.publicUrl + "/invitations/")).toBe(true);
+    expect(typeof body.token).toBe("string");
   });
 });
 
@@ -170,6 +172,19 @@ describe("accepting an invitation", () => {
     expect(await server.services.db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`)).toHaveLength(1);
 
     expect((await server.client().get(`/api/v1/invitations/${encodeURIComponent(created.token)}`)).status).toBe(404);
+  });
+
+  it("two accepts racing on one link create exactly one account", async () => {
+    const lead = await server.signedIn("lead@demo.compass");
+    const email = freshEmail("race");
+    const created = await (await invite(lead, { email, role: "trainer", centreId: "simplon-grenoble" })).json();
+    const path = `/api/v1/invitations/${encodeURIComponent(created.token)}/accept`;
+    const results = await Promise.all([
+      server.client().post(path, { name: "Racer One", password: "a long and private phrase 48" }),
+      server.client().post(path, { name: "Racer Two", password: "a long and private phrase 49" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 404]);
+    expect(await server.services.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
   });
 
   it("derives a free handle when the name's handle is taken", async () => {

@@ -80,7 +80,7 @@ export const directoryFr = {
 
   "directory.accept.title": "Rejoindre Digital Compass",
   "directory.accept.intro": "{inviter} vous invite à rejoindre Digital Compass, l’espace d’entraide des formateurs et formatrices du réseau.",
-  "directory.accept.email": "Adresse e-mail du compte",
+  "directory.accept.email": "Adresse e-mail",
   "directory.accept.centre": "Centre",
   "directory.accept.role": "Rôle",
   "directory.accept.details": "Votre invitation",
@@ -108,6 +108,6 @@ export const directoryFr = {
   "directory.reset.submit": "Changer mon mot de passe",
   "directory.reset.submitting": "Enregistrement…",
   "directory.reset.invalidTitle": "Ce lien n’est plus valable",
-  "directory.reset.invalidBody": "Les liens de réinitialisation ne servent qu’une fois et expirent au bout d’une heure. Demandez-en un nouveau : cela ne prend qu’un instant.",
+  "directory.reset.invalidBody": "Un lien de réinitialisation ne sert qu’une fois et expire au bout de {minutes} minutes. Demandez-en un nouveau : cela ne prend qu’un instant.",
   "directory.reset.askAgain": "Demander un nouveau lien",
 } as const;

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   "home.stats": "{centres} centres · {countries} countries · {members} members",
   "home.welcome": "Hello {name}!",
   "home.signedIn.intro": "Here are your shortcuts.",
+  "home.passwordReset": "Your password was changed. Your other sessions were signed out.",
   "home.shortcut.profile": "Complete my profile (languages, skills)",
   "home.shortcut.centres": "Browse the centres and their teams",
   "home.shortcut.invite": "Invite someone",

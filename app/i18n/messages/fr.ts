@@ -71,6 +71,7 @@ export const fr = {
   "home.stats": "{centres} centres · {countries} pays · {members} membres",
   "home.welcome": "Bonjour {name} !",
   "home.signedIn.intro": "Voici vos raccourcis.",
+  "home.passwordReset": "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
   "home.shortcut.profile": "Compléter mon profil (langues, compétences)",
   "home.shortcut.centres": "Parcourir les centres et leurs équipes",
   "home.shortcut.invite": "Inviter une personne",

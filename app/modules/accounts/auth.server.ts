@@ -228,8 +228,14 @@ export async function signOutEverywhere(
   for (const { id } of ended) services.realtime.disconnectSession(id);
 }
 
-export async function listSessions(db: Database, userId: string) {
-  return db
+/**
+ * A session's id is its cookie secret, so no page or API ever shows it: sessions are named by a one-way reference.
+ */
+export const sessionRef = (sessionId: string) => hashSecret(`session-ref:${sessionId}`).slice(0, 22);
+
+/** The person's open sessions, most recently active first, with the one in use marked. */
+export async function listSessions(db: Database, userId: string, currentSessionId?: string | null) {
+  const rows = await db
     .select({
       id: sessions.id,
       createdAt: sessions.createdAt,
@@ -241,14 +247,23 @@ export async function listSessions(db: Database, userId: string) {
     .from(sessions)
     .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > now()`))
     .orderBy(sql`${sessions.lastSeenAt} desc`);
+  return rows.map(({ id, ...rest }) => ({ ref: sessionRef(id), current: id === currentSessionId, ...rest }));
 }
 
-/** Ends one of the person's own sessions; another person's session id is simply not found. */
-export async function revokeSession(services: Pick<Services, "db" | "realtime">, userId: string, sessionId: string) {
-  const ended = await services.db
-    .delete(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .returning({ id: sessions.id });
-  if (ended.length === 0) throw new DomainError(404, "problem.notFoundDetail");
-  services.realtime.disconnectSession(sessionId);
+/**
+ * Ends one of the person's own sessions by its reference; another person's session is simply not found.
+ * Says whether it was the session in use.
+ */
+export async function revokeSession(
+  services: Pick<Services, "db" | "realtime">,
+  userId: string,
+  ref: string,
+  currentSessionId?: string | null,
+): Promise<{ wasCurrent: boolean }> {
+  const own = await services.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  const target = own.find((s) => sessionRef(s.id) === ref);
+  if (!target) throw new DomainError(404, "problem.notFoundDetail");
+  await services.db.delete(sessions).where(eq(sessions.id, target.id));
+  services.realtime.disconnectSession(target.id);
+  return { wasCurrent: target.id === currentSessionId };
 }

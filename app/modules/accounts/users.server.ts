@@ -35,6 +35,8 @@ export type MemberView = {
   bio: string;
   locale: "fr" | "en" | null;
   openToMobility: boolean;
+  deactivated: boolean;
+  createdAt: Date;
 };
 
 const levelOrder = ["native", "C2", "C1", "B2", "B1", "A2", "A1"];
@@ -69,10 +71,12 @@ export async function getMember(db: Queryable, userId: string): Promise<MemberVi
     bio: u.bio,
     locale: u.locale,
     openToMobility: u.openToMobility,
+    deactivated: u.deactivatedAt !== null,
+    createdAt: u.createdAt,
   };
 }
 
-/** "Marie-Hélène Dupont" → "marie-helene.dupont" */
+/** "Marie-Hélène Dupont" → "marie.helene.dupont" */
 export function handleFromName(name: string): string {
   const base = name
     .normalize("NFD")
@@ -135,23 +139,33 @@ export async function createMember(db: Queryable, input: NewMember): Promise<Mem
     const [h] = await db.select({ id: users.id }).from(users).where(eq(users.handle, input.handle)).limit(1);
     if (h) throw new DomainError(409, "user.handleTaken", { fieldErrors: { handle: ["user.handleTaken"] } });
   }
-  const handle = input.handle ?? (await availableHandle(db, handleFromName(input.name)));
   const id = newId();
-  try {
-    await db.insert(users).values({
-      id,
-      handle,
-      email: input.email.trim(),
-      name: input.name.trim(),
-      passwordHash: await hashPassword(input.password),
-      role: input.role,
-      centreId: input.centreId,
-      locale: input.locale ?? null,
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "users_email_lower_unique")) throw new DomainError(409, "user.emailTaken", { fieldErrors: { email: ["user.emailTaken"] } });
-    if (isUniqueViolation(error, "users_handle_unique")) throw new DomainError(409, "user.handleTaken", { fieldErrors: { handle: ["user.handleTaken"] } });
-    throw error;
+  const passwordHash = await hashPassword(input.password);
+  // A derived handle can be taken by someone created at the same moment: then take the next free one.
+  for (let attempt = 0; ; attempt++) {
+    const handle = input.handle ?? (await availableHandle(db, handleFromName(input.name)));
+    try {
+      await db.transaction(async (savepoint) => {
+        await savepoint.insert(users).values({
+          id,
+          handle,
+          email: input.email.trim(),
+          name: input.name.trim(),
+          passwordHash,
+          role: input.role,
+          centreId: input.centreId,
+          locale: input.locale ?? null,
+        });
+      });
+      break;
+    } catch (error) {
+      if (isUniqueViolation(error, "users_email_lower_unique")) throw new DomainError(409, "user.emailTaken", { fieldErrors: { email: ["user.emailTaken"] } });
+      if (isUniqueViolation(error, "users_handle_unique")) {
+        if (!input.handle && attempt < 5) continue;
+        throw new DomainError(409, "user.handleTaken", { fieldErrors: { handle: ["user.handleTaken"] } });
+      }
+      throw error;
+    }
   }
   return (await getMember(db, id))!;
 }
