@@ -34,7 +34,7 @@ test.describe("signing in and out", () => {
   });
 
   test("the sign-in form works without JavaScript", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR", baseURL: test.info().project.use.baseURL });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByLabel("Adresse e-mail").fill("lead@demo.compass");
@@ -61,7 +61,7 @@ test.describe("language", () => {
   });
 
   test("an English browser gets English on the first visit", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
+    const context = await browser.newContext({ locale: "en-GB", baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
     const page = await context.newPage();
     await page.goto("/");
     await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
