@@ -22,7 +22,8 @@ export default defineConfig({
       }),
     tsconfigPaths(),
   ],
-  optimizeDeps: { exclude: ["@electric-sql/pglite"] },
+  // Server-only packages: the dependency scanner follows route imports into *.server modules.
+  optimizeDeps: { exclude: ["@electric-sql/pglite", "@node-rs/argon2", "@zxcvbn-ts/language-common", "pg-boss", "postgres", "nodemailer"] },
   build: { assetsInlineLimit: 0 },
   server: { hmr: { port: 24678 } },
 });

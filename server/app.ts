@@ -100,7 +100,12 @@ export function createApp(services: Services, options: AppOptions = {}) {
     if (safeMethods.has(req.method) || req.auth.via === "token") return next();
     const origin = req.headers.origin || req.headers.referer;
     const refused = origin ? !isAppOrigin(origin, config.publicOrigin) : req.auth.hadSessionCookie;
-    if (!refused) return next();
+    if (!refused) {
+      // Checked against PUBLIC_URL here; Remix's own check compares it with Host instead, which differs behind a
+      // proxy or between localhost and 127.0.0.1, so it is not asked again.
+      delete req.headers.origin;
+      return next();
+    }
     log.warn({ reqId: req.id, origin }, "state change refused: foreign or missing Origin");
     if (req.path.startsWith("/api/")) return sendProblem(req, res, 403, { key: "auth.csrf" });
     res.status(403).type("text/plain; charset=utf-8").send(createTranslator(localeOf(req))("auth.csrf"));
