@@ -905,7 +905,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           required: ["id", "current", "createdAt", "lastSeenAt", "expiresAt", "userAgent", "ip"],
           additionalProperties: false,
           properties: {
-            id: { type: "string" },
+            id: { type: "string", description: "A reference to the session (never the session id, which is the cookie's secret); pass it to DELETE /me/sessions/{id}." },
             current: { type: "boolean", description: "The session making this request." },
             createdAt: { type: ["string", "null"], format: "date-time" },
             lastSeenAt: { type: ["string", "null"], format: "date-time" },

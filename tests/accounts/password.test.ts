@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionRef } from "../../app/modules/accounts/auth.server";
 import { passwordResetTokens, sessions } from "../../db/schema";
 import { demoUserId } from "../../db/seed/demo";
 import { startTestServer, type TestServer } from "../setup/harness";
@@ -194,10 +195,13 @@ describe("my sessions", () => {
     expect(items.length).toBeGreaterThanOrEqual(2);
     const current = items.filter((s: { current: boolean }) => s.current);
     expect(current).toHaveLength(1);
-    expect(current[0].id).toBe(a.cookies.get("dc_session"));
-    expect(items.map((s: { id: string }) => s.id)).toContain(b.cookies.get("dc_session"));
+    // A session is named by a reference, never by its id: the id is the cookie's secret.
+    expect(current[0].id).toBe(sessionRef(a.cookies.get("dc_session")!));
+    expect(items.map((s: { id: string }) => s.id)).toContain(sessionRef(b.cookies.get("dc_session")!));
+    expect(JSON.stringify(items)).not.toContain(a.cookies.get("dc_session"));
+    expect(JSON.stringify(items)).not.toContain(b.cookies.get("dc_session"));
     const rows = await server.services.db.select().from(sessions).where(eq(sessions.userId, demoUserId("sophie.lefevre")));
-    expect(new Set(items.map((s: { id: string }) => s.id))).toEqual(new Set(rows.map((r) => r.id)));
+    expect(new Set(items.map((s: { id: string }) => s.id))).toEqual(new Set(rows.map((r) => sessionRef(r.id))));
     expect((await server.client().get("/api/v1/me/sessions")).status).toBe(401);
   });
 
@@ -205,7 +209,7 @@ describe("my sessions", () => {
     const email = "trainer.paris@demo.compass";
     const a = await server.signedIn(email);
     const b = await server.signedIn(email);
-    const res = await a.delete(`/api/v1/me/sessions/${encodeURIComponent(b.cookies.get("dc_session")!)}`);
+    const res = await a.delete(`/api/v1/me/sessions/${sessionRef(b.cookies.get("dc_session")!)}`);
     expect(res.status).toBe(204);
     expect((await b.get("/api/v1/me")).status).toBe(401);
     expect((await a.get("/api/v1/me")).status).toBe(200);
@@ -214,7 +218,7 @@ describe("my sessions", () => {
   it("someone else's session id is 404 and that session goes on", async () => {
     const mine = await server.signedIn("lead@demo.compass");
     const theirs = await server.signedIn("trainer.paris@demo.compass");
-    const res = await mine.delete(`/api/v1/me/sessions/${encodeURIComponent(theirs.cookies.get("dc_session")!)}`);
+    const res = await mine.delete(`/api/v1/me/sessions/${sessionRef(theirs.cookies.get("dc_session")!)}`);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
     expect((await theirs.get("/api/v1/me")).status).toBe(200);
