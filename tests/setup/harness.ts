@@ -65,10 +65,20 @@ export type TestServer = RunningServer & {
 };
 
 export async function startTestServer(
-  options: { remix?: "development" | "none"; seed?: boolean; env?: Record<string, string>; realJobs?: boolean } = {},
+  options: {
+    remix?: "development" | "none";
+    seed?: boolean;
+    env?: Record<string, string>;
+    realJobs?: boolean;
+    /** Another instance on the same PostgreSQL database (scale-out tests). */
+    sameDatabaseAs?: TestServer;
+  } = {},
 ): Promise<TestServer> {
-  const db = await freshDatabase();
-  if (options.seed !== false) await seedDemo(db.handle.db);
+  const shared = options.sameDatabaseAs?.config.databaseUrl;
+  const db = shared
+    ? { handle: await openDatabase({ databaseUrl: shared, maxConnections: 5 }), url: shared, drop: async () => {} }
+    : await freshDatabase();
+  if (options.seed !== false && !shared) await seedDemo(db.handle.db);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "dc-data-"));
   const port = await freePort();
   const config = loadConfig({
