@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -114,8 +114,13 @@ export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: stri
   }
 }
 
+/** Rows of a raw query, whichever driver ran it (postgres.js answers an array, PGlite an object with rows). */
+export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from centres`);
-  const first = (Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0]) as { n: number };
+  const [first] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from centres`);
   return first.n === 0;
 }

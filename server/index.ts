@@ -82,6 +82,7 @@ export async function startServer(
       clearTimeout(force);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await viteClose?.();
+      await services.activity.stop();
       await services.jobs.stop();
       await services.database.close();
     })());

@@ -4,6 +4,7 @@ import { seedDemo } from "../db/seed/demo";
 import { createLucia } from "../app/modules/accounts/auth.server";
 import { invitationEmailJob, sendInvitationEmail } from "../app/modules/accounts/invitations.server";
 import { passwordResetEmailJob, purgeExpiredAuthData, sendPasswordResetEmail } from "../app/modules/accounts/password-reset.server";
+import { createActivityRecorder } from "./activity";
 import type { Config } from "./config";
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from "./jobs";
 import { createLogger, type Logger } from "./logger";
@@ -46,6 +47,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     mailer: overrides.mailer ?? createMailer(config, log),
     lucia: createLucia(database.db, config),
     realtime,
+    activity: createActivityRecorder(database.db, log),
   };
   jobs.register(passwordResetEmailJob, (data: Parameters<typeof sendPasswordResetEmail>[1]) => sendPasswordResetEmail(services, data));
   jobs.register(invitationEmailJob, (data: Parameters<typeof sendInvitationEmail>[1]) => sendInvitationEmail(services, data));

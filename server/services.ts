@@ -1,5 +1,6 @@
 import type { Database, DatabaseHandle } from "../db/client";
 import type { AppLucia } from "../app/modules/accounts/auth.server";
+import type { ActivityRecorder } from "./activity";
 import type { Config } from "./config";
 import type { JobQueue } from "./jobs";
 import type { Logger } from "./logger";
@@ -22,4 +23,5 @@ export type Services = {
   mailer: Mailer;
   lucia: AppLucia;
   realtime: Realtime;
+  activity: ActivityRecorder;
 };

@@ -1,6 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "../i18n/react";
+import { passwordMinLength } from "../modules/accounts/password-policy";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -110,6 +111,45 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/**
+ * A new password and its confirmation, with the password policy as hint. The names are the form's field names;
+ * the errors are the whole form's, each field showing its own.
+ */
+export function NewPasswordFields({
+  name,
+  confirmName,
+  label,
+  errors,
+}: {
+  name: string;
+  confirmName: string;
+  label: ReactNode;
+  errors?: FieldErrors;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        name={name}
+        type="password"
+        label={label}
+        hint={t("directory.password.hint", { min: passwordMinLength })}
+        autoComplete="new-password"
+        required
+        errors={errors?.[name]}
+      />
+      <TextField
+        name={confirmName}
+        type="password"
+        label={t("directory.password.confirm")}
+        autoComplete="new-password"
+        required
+        errors={errors?.[confirmName]}
+      />
+    </>
   );
 }
 

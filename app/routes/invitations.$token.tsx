@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { createTranslator, isLocale, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { startSession } from "~/modules/accounts/auth.server";
 import { acceptInvitation, findOpenInvitation } from "~/modules/accounts/invitations.server";
-import { passwordMinLength } from "~/modules/accounts/password-policy";
+import { passwordConfirmationError } from "~/modules/accounts/new-password";
 import { acceptInvitationSchema } from "~/modules/accounts/schemas";
 import { translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -53,11 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = { name: String(form.get("name") ?? ""), handle: String(form.get("handle") ?? "") };
   const password = String(form.get("password") ?? "");
-  const confirmation = String(form.get("passwordConfirm") ?? "");
 
   const parsed = parseWith(acceptInvitationSchema, { name: values.name, password, handle: values.handle.trim() || undefined }, t);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  if (password && password !== confirmation) errors.passwordConfirm = [t("password.mismatch")];
+  const mismatch = passwordConfirmationError(form, { password: "password", confirmation: "passwordConfirm" });
+  if (mismatch) errors.passwordConfirm = [t(mismatch)];
   if (!parsed.ok || Object.keys(errors).length > 0) return data<ActionResult>({ errors, values }, { status: 422 });
 
   try {
@@ -139,23 +139,7 @@ export default function AcceptInvitation() {
           />
           {/* The e-mail, for password managers to save with the new password. */}
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-          <TextField
-            name="password"
-            type="password"
-            label={t("login.password")}
-            hint={t("directory.password.hint", { min: passwordMinLength })}
-            autoComplete="new-password"
-            required
-            errors={result?.errors?.password}
-          />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            label={t("directory.password.confirm")}
-            autoComplete="new-password"
-            required
-            errors={result?.errors?.passwordConfirm}
-          />
+          <NewPasswordFields name="password" confirmName="passwordConfirm" label={t("login.password")} errors={result?.errors} />
           <div className="actions">
             <SubmitButton pendingLabel={t("directory.accept.submitting")}>{t("directory.accept.submit")}</SubmitButton>
           </div>

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, SubmitButton, type FieldErrors } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { createTranslator, isLocale, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { isResetTokenUsable, resetLinkLifetimeMinutes, resetPassword } from "~/modules/accounts/password-reset.server";
-import { passwordMinLength } from "~/modules/accounts/password-policy";
+import { passwordConfirmationError } from "~/modules/accounts/new-password";
 import { passwordSchema } from "~/modules/accounts/schemas";
 import { translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -32,11 +32,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = translatorFor(context);
   const form = await request.formData();
   const password = String(form.get("password") ?? "");
-  const confirmation = String(form.get("passwordConfirm") ?? "");
 
   const parsed = parseWith(passwordSchema, password, t);
   const errors: FieldErrors = parsed.ok ? {} : { password: parsed.errors._form ?? [t("validation.invalid")] };
-  if (password && password !== confirmation) errors.passwordConfirm = [t("password.mismatch")];
+  const mismatch = passwordConfirmationError(form, { password: "password", confirmation: "passwordConfirm" });
+  if (mismatch) errors.passwordConfirm = [t(mismatch)];
   if (!parsed.ok || Object.keys(errors).length > 0) return data<ActionResult>({ errors }, { status: 422 });
 
   try {
@@ -73,23 +73,7 @@ export default function ResetPassword() {
       <div className="card">
         <ErrorSummary errors={result?.errors} formError={result?.formError} />
         <Form method="post" noValidate>
-          <TextField
-            name="password"
-            type="password"
-            label={t("directory.password.new")}
-            hint={t("directory.password.hint", { min: passwordMinLength })}
-            autoComplete="new-password"
-            required
-            errors={result?.errors?.password}
-          />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            label={t("directory.password.confirm")}
-            autoComplete="new-password"
-            required
-            errors={result?.errors?.passwordConfirm}
-          />
+          <NewPasswordFields name="password" confirmName="passwordConfirm" label={t("directory.password.new")} errors={result?.errors} />
           <div className="actions">
             <SubmitButton pendingLabel={t("directory.reset.submitting")}>{t("directory.reset.submit")}</SubmitButton>
           </div>

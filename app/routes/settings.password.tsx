@@ -2,11 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword } from "~/modules/accounts/users.server";
+import { passwordConfirmationError } from "~/modules/accounts/new-password";
 import { passwordSchema } from "~/modules/accounts/schemas";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
 
@@ -35,9 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     t,
   );
   if (!parsed.ok) return data({ errors: parsed.errors, formError: undefined }, { status: 422 });
-  const { currentPassword, newPassword, confirmPassword } = parsed.data;
-  if (newPassword !== confirmPassword) {
-    const errors: FieldErrors = { confirmPassword: [t("password.mismatch")] };
+  const { currentPassword, newPassword } = parsed.data;
+  const mismatch = passwordConfirmationError(form, { password: "newPassword", confirmation: "confirmPassword" });
+  if (mismatch) {
+    const errors: FieldErrors = { confirmPassword: [t(mismatch)] };
     return data({ errors, formError: undefined }, { status: 422 });
   }
   try {
@@ -74,24 +76,7 @@ export default function PasswordSettings() {
             required
             errors={result?.errors?.currentPassword}
           />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("settings.password.new")}
-            hint={t("settings.password.hint")}
-            autoComplete="new-password"
-            minLength={12}
-            required
-            errors={result?.errors?.newPassword}
-          />
-          <TextField
-            name="confirmPassword"
-            type="password"
-            label={t("settings.password.confirm")}
-            autoComplete="new-password"
-            required
-            errors={result?.errors?.confirmPassword}
-          />
+          <NewPasswordFields name="newPassword" confirmName="confirmPassword" label={t("directory.password.new")} errors={result?.errors} />
           <p className="muted">{t("settings.password.othersSignedOut")}</p>
           <div className="actions">
             <SubmitButton pendingLabel={t("settings.password.submitting")}>{t("settings.password.submit")}</SubmitButton>

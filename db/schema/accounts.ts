@@ -35,6 +35,8 @@ export const users = pgTable(
     skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
     locale: text("locale").$type<(typeof locales)[number]>(),
     openToMobility: boolean("open_to_mobility").notNull().default(false),
+    /** E-mail for mentions and replies to me: at once, in a daily digest, or never. */
+    emailNotifications: text("email_notifications").$type<"immediate" | "daily" | "never">().notNull().default("immediate"),
     deactivatedAt: timestamptz("deactivated_at"),
     erasedAt: timestamptz("erased_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
@@ -49,6 +51,7 @@ export const users = pgTable(
     check("users_handle_format", sql`${t.handle} ~ '^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$'`),
     check("users_name_length", sql`char_length(${t.name}) between 1 and 100`),
     check("users_bio_length", sql`char_length(${t.bio}) <= 1000`),
+    check("users_email_notifications_valid", sql`${t.emailNotifications} in ('immediate', 'daily', 'never')`),
   ],
 );
 

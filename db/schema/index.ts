@@ -1,3 +1,5 @@
 export * from "./centres";
 export * from "./accounts";
 export * from "./platform";
+export * from "./discussions";
+export * from "./moderation";

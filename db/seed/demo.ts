@@ -1,7 +1,8 @@
 import { hash } from "@node-rs/argon2";
 import type { Database } from "../client";
-import { centres, userLanguages, users } from "../schema";
+import { categories, centres, tags, userLanguages, users } from "../schema";
 import { demoCentres, demoPeople } from "./demo-data";
+import { demoCategories, demoTags } from "./taxonomy-data";
 
 export const demoPassword = "compass-demo-2026";
 const argon2Options = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
@@ -63,6 +64,8 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
       p.languages.map((l) => ({ userId: demoUserId(p.handle), language: l.code, level: l.level })),
     );
     for (const batch of chunks(languageRows, 500)) await tx.insert(userLanguages).values(batch).onConflictDoNothing();
+    await tx.insert(categories).values(demoCategories).onConflictDoNothing();
+    await tx.insert(tags).values(demoTags).onConflictDoNothing();
   });
   log(`Demo network seeded: ${demoCentres.length} centres, ${demoPeople.length} people (password ${demoPassword}).`);
 }

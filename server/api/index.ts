@@ -4,6 +4,7 @@ import { sendDomainError, sendProblem } from "../http";
 import type { Services } from "../services";
 import { accountsRouter } from "./accounts";
 import { centresRouter } from "./centres";
+import { discussionsRouter } from "./discussions";
 import { openApiDocument } from "./openapi";
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -25,6 +26,7 @@ export function apiRouter(services: Services): Router {
   api.get("/openapi.json", (_req, res) => res.json(openApiDocument(services.config.publicUrl)));
   api.use(accountsRouter(services));
   api.use(centresRouter(services));
+  api.use(discussionsRouter(services));
 
   api.use((req, res) => sendProblem(req, res, 404, { key: "problem.notFoundDetail" }));
 

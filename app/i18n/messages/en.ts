@@ -1,10 +1,12 @@
 import { directoryEn } from "./directory.en";
+import { discussionsEn } from "./discussions.en";
 import type { MessageKey } from "./fr";
 import { settingsEn } from "./settings.en";
 
 export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...directoryEn,
+  ...discussionsEn,
   "app.name": "Digital Compass",
   "nav.label": "Main navigation",
   "nav.skip": "Skip to content",

@@ -1,10 +1,12 @@
 import { directoryFr } from "./directory.fr";
+import { discussionsFr } from "./discussions.fr";
 import { settingsFr } from "./settings.fr";
 
 /** French is the reference catalogue: every key here must exist in every other language. */
 export const fr = {
   ...settingsFr,
   ...directoryFr,
+  ...discussionsFr,
   "app.name": "Digital Compass",
   "nav.label": "Navigation principale",
   "nav.skip": "Aller au contenu",

@@ -14,7 +14,16 @@ export type Permission =
   | { action: "invitation:manage" }
   | { action: "user:admin" }
   | { action: "user:update"; userId: string; role?: Role }
-  | { action: "moderation:access" };
+  | { action: "moderation:access" }
+  | { action: "discussion:read" }
+  | { action: "topic:create" }
+  | { action: "post:reply" }
+  | { action: "post:edit"; authorId: string }
+  | { action: "post:delete"; authorId: string }
+  | { action: "topic:accept"; topicAuthorId: string }
+  | { action: "topic:moderate" }
+  | { action: "content:see-hidden" }
+  | { action: "taxonomy:manage" };
 
 export type Action = Permission["action"];
 
@@ -44,9 +53,23 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "user:update":
       return actor?.role === "admin" && actor.id !== permission.userId;
     case "moderation:access":
-      return actor?.role === "lead" || actor?.role === "admin";
+    case "topic:moderate":
+    case "content:see-hidden":
+    case "taxonomy:manage":
+      return isLead(actor);
+    case "discussion:read":
+    case "topic:create":
+    case "post:reply":
+      return actor !== null;
+    case "post:edit":
+    case "post:delete":
+      return actor !== null && (actor.id === permission.authorId || isLead(actor));
+    case "topic:accept":
+      return actor !== null && (actor.id === permission.topicAuthorId || isLead(actor));
   }
 }
+
+const isLead = (actor: Actor) => actor?.role === "lead" || actor?.role === "admin";
 
 /** The roles an actor may invite people to (for the form's choices). */
 export function invitableRoles(actor: Actor): Role[] {

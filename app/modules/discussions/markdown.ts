@@ -1,0 +1,117 @@
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * Markdown → HTML for posts, topics, cases: marked renders, then sanitize-html keeps only the contract's allowlist
+ * (api.md, Conventions) — raw HTML in the source goes through the same allowlist (so <details> works and
+ * <img onerror> loses its handler); links may only be http(s), mailto, relative or #anchors; images only http(s) or
+ * relative. Pure: no I/O.
+ */
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const allowedTags = [
+  "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "sup", "sub", "kbd", "code", "pre",
+  "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "span", "details", "summary",
+  "input",
+];
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags,
+  allowedAttributes: {
+    a: ["href", "title"],
+    img: ["src", "alt", "title", "width", "height"],
+    code: ["class"],
+    pre: ["class"],
+    span: ["class"],
+    th: ["align"],
+    td: ["align"],
+    input: ["type", "checked", "disabled"],
+  },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { a: ["http", "https", "mailto"], img: ["http", "https"] },
+  allowedSchemesAppliedToAttributes: ["href", "src"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/], span: ["mention"] },
+  transformTags: {
+    // Task lists only: any other input becomes a disabled checkbox or nothing.
+    input: (tagName, attribs) =>
+      attribs.type === "checkbox"
+        ? { tagName, attribs: { type: "checkbox", disabled: "", ...(attribs.checked !== undefined ? { checked: "" } : {}) } }
+        : { tagName: "span", attribs: {} },
+  },
+  exclusiveFilter: (frame) => frame.tag === "input" && frame.attribs.type !== "checkbox",
+};
+
+const mentionPattern = /(^|[^\w@./-])@([a-z0-9][a-z0-9._-]{1,38}[a-z0-9])(?![\w@-])/gi;
+
+export type RenderedMarkdown = {
+  html: string;
+  /** Plain text for search, snippets and e-mails. */
+  text: string;
+  /** Handles mentioned with @handle, lowercased, without duplicates. */
+  mentions: string[];
+};
+
+export function renderMarkdown(source: string, options: { knownHandles?: ReadonlySet<string> } = {}): RenderedMarkdown {
+  const mentions = extractMentions(source);
+  const rendered = marked.parse(source) as string;
+  let html = sanitizeHtml(rendered, sanitizeOptions);
+  if (mentions.length) html = linkMentions(html, options.knownHandles ?? new Set(mentions));
+  const text = htmlToText(html);
+  return { html, text, mentions };
+}
+
+/** Mentions outside code spans and blocks. */
+export function extractMentions(source: string): string[] {
+  const withoutCode = source.replace(/```[\s\S]*?```/g, " ").replace(/`[^`\n]*`/g, " ");
+  const found = new Set<string>();
+  for (const match of withoutCode.matchAll(mentionPattern)) found.add(match[2].toLowerCase());
+  return [...found];
+}
+
+/** Turns @handle in text nodes (not inside code, pre or links) into a link to the profile. */
+function linkMentions(html: string, known: ReadonlySet<string>): string {
+  let inert = 0;
+  return html
+    .split(/(<[^>]+>)/g)
+    .map((part) => {
+      if (part.startsWith("<")) {
+        if (/^<(code|pre|a)\b/i.test(part)) inert++;
+        else if (/^<\/(code|pre|a)>/i.test(part)) inert = Math.max(0, inert - 1);
+        return part;
+      }
+      if (inert > 0) return part;
+      return part.replace(mentionPattern, (whole, before: string, handle: string) =>
+        known.has(handle.toLowerCase())
+          ? `${before}<span class="mention"><a href="/people/${handle.toLowerCase()}">@${handle}</a></span>`
+          : whole,
+      );
+    })
+    .join("");
+}
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
+
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|hr)\s*\/?>/gi, "\n")
+    .replace(/<\/(p|h[1-6]|li|blockquote|pre|tr|details|summary)>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (whole, code: string) => {
+      if (code.startsWith("#x")) return String.fromCodePoint(parseInt(code.slice(2), 16));
+      if (code.startsWith("#") && code !== "#39") return String.fromCodePoint(Number(code.slice(1)));
+      return entities[code] ?? whole;
+    })
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** A short excerpt of plain text, cut on a word. */
+export function excerpt(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20))}…`;
+}

@@ -1,0 +1,78 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database, Queryable } from "../../../db/client";
+import { categories, tags, topicTags, topics, type ContentLanguage } from "../../../db/schema";
+import type { Locale } from "../../i18n";
+import { DomainError, invalidField } from "../platform/errors";
+
+export type CategoryView = { id: string; slug: string; name: string; description: string; position: number };
+
+export async function listCategories(db: Queryable, locale: Locale): Promise<CategoryView[]> {
+  const rows = await db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+  return rows.map((c) => ({
+    id: c.id,
+    slug: c.id,
+    name: locale === "fr" ? c.nameFr : c.nameEn,
+    description: locale === "fr" ? c.descriptionFr : c.descriptionEn,
+    position: c.position,
+  }));
+}
+
+export type TagView = { slug: string; label: string; group: string; count: number; labels: Record<string, string> };
+
+export const tagLabel = (labels: Record<string, string | undefined>, locale: Locale | ContentLanguage) => labels[locale] ?? labels.en ?? labels.fr ?? "";
+
+/** The shared taxonomy with how many visible topics use each tag. */
+export async function listTags(db: Queryable, locale: Locale): Promise<TagView[]> {
+  const rows = await db
+    .select({
+      slug: tags.slug,
+      group: tags.group,
+      labels: tags.labels,
+      count: sql<number>`(select count(*)::int from ${topicTags} tt join ${topics} t on t.id = tt.topic_id
+        where tt.tag_slug = ${tags.slug} and t.visibility = 'visible')`,
+    })
+    .from(tags)
+    .orderBy(asc(tags.group), asc(tags.slug));
+  return rows.map((t) => ({ slug: t.slug, group: t.group, labels: t.labels, label: tagLabel(t.labels, locale), count: t.count }));
+}
+
+/** Every tag named must exist; an unknown one is a field error, not a silent drop. */
+export async function assertTagsExist(db: Queryable, slugs: string[], field = "tags") {
+  if (slugs.length === 0) return;
+  const found = await db.select({ slug: tags.slug }).from(tags).where(inArray(tags.slug, slugs));
+  if (found.length !== slugs.length) throw invalidField(field, "discussions.tagUnknown");
+}
+
+export async function assertCategoryExists(db: Queryable, id: string) {
+  const [found] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
+  if (!found) throw invalidField("categoryId", "discussions.categoryUnknown");
+}
+
+export async function upsertCategory(
+  db: Database,
+  input: { id: string; nameFr: string; nameEn: string; descriptionFr?: string; descriptionEn?: string; position?: number },
+) {
+  await db
+    .insert(categories)
+    .values(input)
+    .onConflictDoUpdate({
+      target: categories.id,
+      set: { nameFr: input.nameFr, nameEn: input.nameEn, descriptionFr: input.descriptionFr ?? "", descriptionEn: input.descriptionEn ?? "", position: input.position ?? 0 },
+    });
+}
+
+export async function upsertTag(db: Database, input: { slug: string; group: string; labels: { fr: string; en: string } & Record<string, string> }) {
+  await db.insert(tags).values(input).onConflictDoUpdate({ target: tags.slug, set: { group: input.group, labels: input.labels } });
+}
+
+/** Merging moves every use of `from` to `into`, then removes `from`; one transaction. */
+export async function mergeTags(db: Database, from: string, into: string) {
+  if (from === into) throw new DomainError(409, "problem.conflict");
+  await db.transaction(async (tx) => {
+    await assertTagsExist(tx, [from, into], "tag");
+    await tx.execute(sql`insert into topic_tags (topic_id, tag_slug) select topic_id, ${into} from topic_tags where tag_slug = ${from}
+      on conflict do nothing`);
+    await tx.delete(topicTags).where(eq(topicTags.tagSlug, from));
+    await tx.delete(tags).where(eq(tags.slug, from));
+  });
+}

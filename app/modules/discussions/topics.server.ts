@@ -1,0 +1,693 @@
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Database, Queryable } from "../../../db/client";
+import { queryRows } from "../../../db/client";
+import {
+  posts,
+  reactions,
+  revisions,
+  subscriptions,
+  topicReads,
+  topicTags,
+  topics,
+  users,
+  type ContentLanguage,
+  type ReactionKind,
+  type Visibility,
+} from "../../../db/schema";
+import type { Services } from "../../../server/services";
+import type { AuthUser } from "../accounts/auth.server";
+import { can, type Actor } from "../accounts/permissions";
+import { DomainError, notFound } from "../platform/errors";
+import { renderMarkdown } from "./markdown";
+import { notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
+import type { NewTopicInput, TopicListQuery } from "./schemas";
+import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
+
+/** Replies shown inline under a first-level reply before "continue this thread". */
+export const inlineDepth = 3;
+export const rootsPerPage = 20;
+/** However branchy a page is, it carries at most this many posts. */
+const maxPostsPerPage = 400;
+
+export type AuthorView = { id: string; name: string; handle: string } | null;
+
+export type TopicView = {
+  id: string;
+  title: string;
+  body: string;
+  bodyHtml: string;
+  categoryId: string;
+  tags: string[];
+  language: ContentLanguage;
+  author: AuthorView;
+  createdAt: string;
+  editedAt: string | null;
+  locked: boolean;
+  pinned: boolean;
+  acceptedPostId: string | null;
+  replyCount: number;
+  viewCount: number;
+  visibility: Visibility;
+  url: string;
+};
+
+export type PostView = {
+  id: string;
+  topicId: string;
+  parentId: string | null;
+  depth: number;
+  author: AuthorView;
+  body: string;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  hidden: boolean;
+  childCount: number;
+  reactions: Record<ReactionKind, number>;
+  reactors: Record<ReactionKind, string[]>;
+  myReactions: ReactionKind[];
+  url: string;
+};
+
+export const topicPath = (id: number | string) => `/discussions/t/${id}`;
+export const postPath = (topicId: number | string, postId: number | string) => `${topicPath(topicId)}?post=${postId}#post-${postId}`;
+
+const author = (id: string | null, name: string | null, handle: string | null, erased: boolean): AuthorView =>
+  id && name && handle ? (erased ? { id, name: "deleted user", handle: "" } : { id, name, handle }) : null;
+
+/** Handles that exist among those a text mentions (so that only real people become links). */
+async function knownHandles(db: Queryable, mentions: string[]): Promise<Map<string, string>> {
+  if (mentions.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(and(inArray(users.handle, mentions), isNull(users.deactivatedAt), isNull(users.erasedAt)));
+  return new Map(rows.map((r) => [r.handle, r.id]));
+}
+
+async function render(db: Queryable, body: string) {
+  const firstPass = renderMarkdown(body);
+  const known = await knownHandles(db, firstPass.mentions);
+  const rendered = known.size === firstPass.mentions.length ? firstPass : renderMarkdown(body, { knownHandles: new Set(known.keys()) });
+  return { ...rendered, mentionedIds: [...known.values()] };
+}
+
+function visibleTo(viewer: Actor, visibility: Visibility) {
+  return visibility === "visible" || (visibility === "hidden" && can(viewer, { action: "content:see-hidden" }));
+}
+
+/** Loads a topic the viewer may see, or throws 404 (hidden and deleted topics do not exist for others). */
+export async function requireVisibleTopic(db: Queryable, viewer: Actor, topicId: number) {
+  if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
+  const [row] = await db.select().from(topics).where(eq(topics.id, topicId));
+  if (!row || !visibleTo(viewer, row.visibility)) throw notFound();
+  return row;
+}
+
+export async function createTopic(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, input: NewTopicInput) {
+  if (!can(actor, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
+  const { pushes, topicId } = await services.db.transaction(async (tx) => {
+    await assertCategoryExists(tx, input.categoryId);
+    await assertTagsExist(tx, input.tags);
+    const rendered = await render(tx, input.body);
+    const [topic] = await tx
+      .insert(topics)
+      .values({
+        categoryId: input.categoryId,
+        authorId: actor.id,
+        title: input.title,
+        body: input.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        language: input.language,
+      })
+      .returning({ id: topics.id });
+    if (input.tags.length) await tx.insert(topicTags).values(input.tags.map((tagSlug) => ({ topicId: topic.id, tagSlug })));
+    await tx
+      .insert(subscriptions)
+      .values({ userId: actor.id, targetType: "topic", targetId: String(topic.id), level: "watching" })
+      .onConflictDoNothing();
+    const pushes = await notifyNewTopic(tx, { topicId: topic.id, actorId: actor.id, mentionedIds: rendered.mentionedIds, categoryId: input.categoryId, tags: input.tags });
+    return { pushes, topicId: topic.id };
+  });
+  deliver(services, pushes);
+  return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
+}
+
+/** Pushes the notifications a committed change created to the people's open sockets. */
+export function deliver(services: Pick<Services, "realtime">, pushes: PendingPush[]) {
+  for (const push of pushes) services.realtime.toUser(push.userId, "notification:new", push.notification);
+}
+
+type TopicRow = {
+  id: number;
+  title: string;
+  body: string;
+  body_html: string;
+  category_id: string;
+  language: ContentLanguage;
+  author_id: string;
+  author_name: string | null;
+  author_handle: string | null;
+  author_erased: boolean;
+  created_at: Date | string;
+  edited_at: Date | string | null;
+  locked: boolean;
+  pinned: boolean;
+  accepted_post_id: number | null;
+  reply_count: number;
+  view_count: number;
+  visibility: Visibility;
+  tags: string[] | null;
+};
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function topicView(row: TopicRow, publicUrl: string): TopicView {
+  return {
+    id: String(row.id),
+    title: row.title,
+    body: row.body,
+    bodyHtml: row.body_html,
+    categoryId: row.category_id,
+    tags: row.tags ?? [],
+    language: row.language,
+    author: author(row.author_id, row.author_name, row.author_handle, row.author_erased),
+    createdAt: iso(row.created_at)!,
+    editedAt: iso(row.edited_at),
+    locked: row.locked,
+    pinned: row.pinned,
+    acceptedPostId: row.accepted_post_id === null ? null : String(row.accepted_post_id),
+    replyCount: row.reply_count,
+    viewCount: row.view_count,
+    visibility: row.visibility,
+    url: publicUrl + topicPath(row.id),
+  };
+}
+
+const topicSelect = sql`select t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
+    u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+    t.created_at, t.edited_at, t.locked, t.pinned, t.accepted_post_id, t.reply_count, t.view_count, t.visibility,
+    (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
+  from topics t join users u on u.id = t.author_id`;
+
+export async function getTopic(db: Queryable, viewer: Actor, topicId: number, publicUrl: string): Promise<TopicView | null> {
+  if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
+  const [row] = await queryRows<TopicRow>(db, sql`${topicSelect} where t.id = ${topicId}`);
+  if (!row || !visibleTo(viewer, row.visibility)) return null;
+  return topicView(row, publicUrl);
+}
+
+type PostRow = {
+  id: number;
+  topic_id: number;
+  parent_id: number | null;
+  depth: number;
+  author_id: string;
+  author_name: string | null;
+  author_handle: string | null;
+  author_erased: boolean;
+  body: string;
+  body_html: string;
+  created_at: Date | string;
+  edited_at: Date | string | null;
+  visibility: Visibility;
+  child_count: number;
+  helpful_count: number;
+  same_here_count: number;
+  thanks_count: number;
+  reactors: { kind: ReactionKind; name: string }[] | null;
+  mine: ReactionKind[] | null;
+};
+
+function postView(row: PostRow, viewer: Actor, publicUrl: string): PostView {
+  const deleted = row.visibility === "deleted";
+  const hidden = row.visibility === "hidden" && !can(viewer, { action: "content:see-hidden" });
+  const blank = deleted || hidden;
+  const reactors: Record<ReactionKind, string[]> = { helpful: [], "same-here": [], thanks: [] };
+  for (const r of row.reactors ?? []) reactors[r.kind].push(r.name);
+  return {
+    id: String(row.id),
+    topicId: String(row.topic_id),
+    parentId: row.parent_id === null ? null : String(row.parent_id),
+    depth: row.depth,
+    author: blank ? null : author(row.author_id, row.author_name, row.author_handle, row.author_erased),
+    body: blank ? "" : row.body,
+    bodyHtml: blank ? "" : row.body_html,
+    createdAt: iso(row.created_at)!,
+    editedAt: blank ? null : iso(row.edited_at),
+    deleted,
+    hidden: row.visibility === "hidden",
+    childCount: row.child_count,
+    reactions: { helpful: row.helpful_count, "same-here": row.same_here_count, thanks: row.thanks_count },
+    reactors: blank ? { helpful: [], "same-here": [], thanks: [] } : reactors,
+    myReactions: row.mine ?? [],
+    url: publicUrl + postPath(row.topic_id, row.id),
+  };
+}
+
+const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_id, p.depth, p.author_id,
+    u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+    p.body, p.body_html, p.created_at, p.edited_at, p.visibility, p.child_count,
+    p.helpful_count, p.same_here_count, p.thanks_count,
+    (select json_agg(json_build_object('kind', r.kind, 'name', ru.name) order by r.created_at)
+       from (select * from reactions r0 where r0.post_id = p.id order by r0.created_at limit 30) r
+       join users ru on ru.id = r.user_id) as reactors,
+    (select array_agg(r.kind) from reactions r where r.post_id = p.id and r.user_id = ${viewerId}) as mine
+  from posts p join users u on u.id = p.author_id`;
+
+export type TopicPage = { topic: TopicView; posts: PostView[]; nextCursor: string | null; firstUnreadPostId: string | null };
+
+/**
+ * A topic with one page of its reply tree: first-level replies in order, each with its branch down to
+ * `inlineDepth`. Always the same few queries, whatever the size of the thread.
+ */
+export async function getTopicPage(
+  services: Pick<Services, "db" | "config">,
+  viewer: AuthUser,
+  topicId: number,
+  options: { cursor?: string | null; limit?: number } = {},
+): Promise<TopicPage | null> {
+  const { db } = services;
+  const topic = await getTopic(db, viewer, topicId, services.config.publicUrl);
+  if (!topic) return null;
+  const limit = Math.min(Math.max(options.limit ?? rootsPerPage, 1), 100);
+  const after = options.cursor ? Number(options.cursor) : 0;
+  if (!Number.isSafeInteger(after) || after < 0) throw new DomainError(400, "problem.badRequest");
+  const rows = await queryRows<PostRow & { page_roots: number }>(
+    db,
+    sql`with page_roots as (
+        select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
+      )
+      ${postSelect(viewer.id)}
+      where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${inlineDepth}
+      order by p.path
+      limit ${maxPostsPerPage}`,
+  );
+  const [more] = await queryRows<{ n: number; last_read: number | null; first_unread: number | null }>(
+    db,
+    sql`select
+        (select count(*)::int from (select 1 from posts where topic_id = ${topicId} and parent_id is null and id > ${after} limit ${limit + 1}) x) as n,
+        (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}) as last_read,
+        (select min(id) from posts where topic_id = ${topicId} and visibility = 'visible' and id > coalesce(
+          (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}), 0)) as first_unread`,
+  );
+  const views = rows.map((r) => postView(r, viewer, services.config.publicUrl));
+  const roots = views.filter((p) => p.parentId === null);
+  const nextCursor = more.n > limit && roots.length ? roots[roots.length - 1].id : null;
+  return { topic, posts: views, nextCursor, firstUnreadPostId: more.last_read === null ? null : more.first_unread === null ? null : String(more.first_unread) };
+}
+
+/** A branch below one post ("continue this thread"), down to `inlineDepth` levels under it. */
+export async function getThread(services: Pick<Services, "db" | "config">, viewer: AuthUser, postId: number) {
+  const [anchor] = await services.db.select({ topicId: posts.topicId, depth: posts.depth, path: posts.path, rootId: posts.rootId }).from(posts).where(eq(posts.id, postId));
+  if (!anchor) return null;
+  const topic = await getTopic(services.db, viewer, anchor.topicId, services.config.publicUrl);
+  if (!topic) return null;
+  const rows = await queryRows<PostRow>(
+    services.db,
+    sql`${postSelect(viewer.id)}
+      where p.topic_id = ${anchor.topicId} and p.root_id = ${anchor.rootId} and p.path[1:${anchor.path.length}] = ${sql.raw(`ARRAY[${anchor.path.map(Number).join(",")}]::bigint[]`)}
+        and p.depth <= ${anchor.depth + inlineDepth}
+      order by p.path limit ${maxPostsPerPage}`,
+  );
+  const ancestors = anchor.path.slice(0, -1);
+  return { topic, anchorDepth: anchor.depth, ancestors: ancestors.map(String), posts: rows.map((r) => postView(r, viewer, services.config.publicUrl)) };
+}
+
+/** Where a post sits: the page cursor that shows it, or the thread page when it is deeper than the inline levels. */
+export async function locatePost(db: Queryable, viewer: Actor, postId: number) {
+  const [p] = await db.select({ topicId: posts.topicId, rootId: posts.rootId, depth: posts.depth, path: posts.path }).from(posts).where(eq(posts.id, postId));
+  if (!p) return null;
+  await requireVisibleTopic(db, viewer, p.topicId);
+  const [before] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from posts where topic_id = ${p.topicId} and parent_id is null and id < ${p.rootId}`);
+  const pageIndex = Math.floor(before.n / rootsPerPage);
+  const [cursorRow] = pageIndex === 0 ? [{ id: null as number | null }] : await queryRows<{ id: number }>(
+    db,
+    sql`select id from posts where topic_id = ${p.topicId} and parent_id is null order by id offset ${pageIndex * rootsPerPage - 1} limit 1`,
+  );
+  const threadAnchor = p.depth > inlineDepth ? p.path[p.depth - inlineDepth] : null;
+  return { topicId: p.topicId, cursor: cursorRow?.id ? String(cursorRow.id) : null, threadAnchor: threadAnchor === null ? null : String(threadAnchor) };
+}
+
+export async function createReply(
+  services: Pick<Services, "db" | "realtime" | "config">,
+  actor: AuthUser,
+  topicId: number,
+  input: { body: string; parentId?: number | null },
+): Promise<PostView> {
+  if (!can(actor, { action: "post:reply" })) throw new DomainError(403, "auth.forbidden");
+  const { pushes, postId } = await services.db.transaction(async (tx) => {
+    const topic = await requireVisibleTopic(tx, actor, topicId);
+    if (topic.visibility !== "visible") throw notFound();
+    const [locked] = await tx.select({ locked: topics.locked }).from(topics).where(eq(topics.id, topicId)).for("update");
+    if (locked.locked) throw new DomainError(409, "discussions.topicLocked");
+    let parent: { id: number; path: number[]; rootId: number; depth: number; authorId: string } | undefined;
+    if (input.parentId) {
+      const [row] = await tx
+        .select({ id: posts.id, path: posts.path, rootId: posts.rootId, depth: posts.depth, authorId: posts.authorId, topicId: posts.topicId, visibility: posts.visibility })
+        .from(posts)
+        .where(eq(posts.id, input.parentId));
+      if (!row || row.topicId !== topicId || (row.visibility === "hidden" && !can(actor, { action: "content:see-hidden" }))) {
+        throw new DomainError(422, "problem.unprocessable", { fieldErrors: { parentId: ["discussions.parentUnknown"] } });
+      }
+      if (row.visibility === "deleted") throw new DomainError(409, "discussions.parentDeleted");
+      parent = row;
+    }
+    const rendered = await render(tx, input.body);
+    const [{ id }] = await queryRows<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('posts', 'id'))::text as id`);
+    const postId = Number(id);
+    const now = new Date();
+    await tx.insert(posts).values({
+      id: postId,
+      topicId,
+      parentId: parent?.id ?? null,
+      rootId: parent?.rootId ?? postId,
+      path: [...(parent?.path ?? []), postId],
+      depth: parent ? parent.depth + 1 : 0,
+      authorId: actor.id,
+      body: input.body,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      language: topic.language,
+      createdAt: now,
+    });
+    if (parent) await tx.update(posts).set({ childCount: sql`${posts.childCount} + 1` }).where(eq(posts.id, parent.id));
+    await tx
+      .update(topics)
+      .set({ replyCount: sql`${topics.replyCount} + 1`, lastPostId: postId, lastPostedAt: now })
+      .where(eq(topics.id, topicId));
+    await tx
+      .insert(subscriptions)
+      .values({ userId: actor.id, targetType: "topic", targetId: String(topicId), level: "watching" })
+      .onConflictDoNothing();
+    await tx
+      .insert(topicReads)
+      .values({ userId: actor.id, topicId, lastReadPostId: postId })
+      .onConflictDoUpdate({ target: [topicReads.userId, topicReads.topicId], set: { lastReadPostId: sql`greatest(${topicReads.lastReadPostId}, ${postId})`, lastVisitAt: now } });
+    const pushes = await notifyNewPost(tx, {
+      topicId,
+      postId,
+      actorId: actor.id,
+      topicAuthorId: topic.authorId,
+      parentAuthorId: parent?.authorId ?? null,
+      mentionedIds: rendered.mentionedIds,
+    });
+    return { pushes, postId };
+  });
+  deliver(services, pushes);
+  return (await getPost(services, actor, postId))!;
+}
+
+export async function getPost(services: Pick<Services, "db" | "config">, viewer: Actor, postId: number): Promise<PostView | null> {
+  const [row] = await queryRows<PostRow>(services.db, sql`${postSelect(viewer?.id ?? "")} where p.id = ${postId}`);
+  if (!row) return null;
+  const topic = await getTopic(services.db, viewer, row.topic_id, services.config.publicUrl);
+  if (!topic) return null;
+  return postView(row, viewer, services.config.publicUrl);
+}
+
+async function requireEditablePost(db: Queryable, actor: AuthUser, postId: number, action: "post:edit" | "post:delete") {
+  const [row] = await db.select().from(posts).where(eq(posts.id, postId));
+  if (!row) throw notFound();
+  await requireVisibleTopic(db, actor, row.topicId);
+  if (row.visibility === "deleted" || (row.visibility === "hidden" && !can(actor, { action: "content:see-hidden" }))) throw notFound();
+  if (!can(actor, { action, authorId: row.authorId })) throw new DomainError(403, "auth.forbidden");
+  return row;
+}
+
+/** Edits keep the earlier version whole in the revision history; newly mentioned people are notified. */
+export async function editPost(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, postId: number, body: string) {
+  const pushes = await services.db.transaction(async (tx) => {
+    const row = await requireEditablePost(tx, actor, postId, "post:edit");
+    if (row.body === body) return [];
+    const before = await render(tx, row.body);
+    const rendered = await render(tx, body);
+    await tx.insert(revisions).values({ targetType: "post", targetId: postId, body: row.body, editorId: row.authorId === actor.id ? actor.id : actor.id, createdAt: row.editedAt ?? row.createdAt });
+    await tx.update(posts).set({ body, bodyHtml: rendered.html, bodyText: rendered.text, editedAt: new Date() }).where(eq(posts.id, postId));
+    const newlyMentioned = rendered.mentionedIds.filter((id) => !before.mentionedIds.includes(id));
+    return notifyNewPost(tx, { topicId: row.topicId, postId, actorId: actor.id, topicAuthorId: null, parentAuthorId: null, mentionedIds: newlyMentioned });
+  });
+  deliver(services, pushes);
+  return (await getPost(services, actor, postId))!;
+}
+
+/** Soft delete: the post leaves a placeholder so the replies under it keep their place. */
+export async function deletePost(services: Pick<Services, "db">, actor: AuthUser, postId: number) {
+  await services.db.transaction(async (tx) => {
+    const row = await requireEditablePost(tx, actor, postId, "post:delete");
+    await tx.update(posts).set({ visibility: "deleted", deletedAt: new Date() }).where(eq(posts.id, postId));
+    await tx.update(topics).set({ acceptedPostId: null }).where(and(eq(topics.id, row.topicId), eq(topics.acceptedPostId, postId)));
+  });
+}
+
+/** Each earlier version whole, oldest first, then the current one is the post itself. */
+export async function listRevisions(services: Pick<Services, "db" | "config">, viewer: AuthUser, postId: number) {
+  const post = await getPost(services, viewer, postId);
+  if (!post || post.deleted || (post.hidden && !can(viewer, { action: "content:see-hidden" }))) return null;
+  const rows = await services.db
+    .select({ id: revisions.id, body: revisions.body, createdAt: revisions.createdAt, editorId: users.id, editorName: users.name, editorHandle: users.handle })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.editorId))
+    .where(and(eq(revisions.targetType, "post"), eq(revisions.targetId, postId)))
+    .orderBy(revisions.id);
+  return {
+    post,
+    items: rows.map((r) => ({ id: String(r.id), body: r.body, editor: { id: r.editorId, name: r.editorName, handle: r.editorHandle }, createdAt: r.createdAt.toISOString() })),
+  };
+}
+
+const reactionColumn = { helpful: posts.helpfulCount, "same-here": posts.sameHereCount, thanks: posts.thanksCount } as const;
+
+/** Idempotent: adding twice or removing twice changes nothing the second time. */
+export async function setReaction(services: Pick<Services, "db" | "config">, actor: AuthUser, postId: number, kind: ReactionKind, on: boolean) {
+  await services.db.transaction(async (tx) => {
+    const [row] = await tx.select({ topicId: posts.topicId, visibility: posts.visibility }).from(posts).where(eq(posts.id, postId));
+    if (!row || row.visibility !== "visible") throw notFound();
+    await requireVisibleTopic(tx, actor, row.topicId);
+    const column = reactionColumn[kind];
+    if (on) {
+      const added = await tx.insert(reactions).values({ postId, userId: actor.id, kind }).onConflictDoNothing().returning({ postId: reactions.postId });
+      if (added.length) await tx.update(posts).set({ [columnKey(kind)]: sql`${column} + 1` }).where(eq(posts.id, postId));
+    } else {
+      const removed = await tx
+        .delete(reactions)
+        .where(and(eq(reactions.postId, postId), eq(reactions.userId, actor.id), eq(reactions.kind, kind)))
+        .returning({ postId: reactions.postId });
+      if (removed.length) await tx.update(posts).set({ [columnKey(kind)]: sql`greatest(${column} - 1, 0)` }).where(eq(posts.id, postId));
+    }
+  });
+  return (await getPost(services, actor, postId))!;
+}
+
+const columnKey = (kind: ReactionKind) => (kind === "helpful" ? "helpfulCount" : kind === "same-here" ? "sameHereCount" : "thanksCount");
+
+/** The asker or a lead marks the reply that solved it (or clears it with null). */
+export async function acceptAnswer(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, topicId: number, postId: number | null) {
+  const pushes = await services.db.transaction(async (tx) => {
+    const topic = await requireVisibleTopic(tx, actor, topicId);
+    if (!can(actor, { action: "topic:accept", topicAuthorId: topic.authorId })) throw new DomainError(403, "auth.forbidden");
+    if (postId === null) {
+      await tx.update(topics).set({ acceptedPostId: null }).where(eq(topics.id, topicId));
+      return [];
+    }
+    const [post] = await tx.select({ topicId: posts.topicId, visibility: posts.visibility, authorId: posts.authorId }).from(posts).where(eq(posts.id, postId));
+    if (!post || post.topicId !== topicId || post.visibility !== "visible") {
+      throw new DomainError(422, "problem.unprocessable", { fieldErrors: { postId: ["discussions.acceptNotInTopic"] } });
+    }
+    await tx.update(topics).set({ acceptedPostId: postId }).where(eq(topics.id, topicId));
+    if (topic.acceptedPostId === postId) return [];
+    return notifyAccepted(tx, { topicId, postId, actorId: actor.id, postAuthorId: post.authorId });
+  });
+  deliver(services, pushes);
+  return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
+}
+
+export async function setTopicSubscription(db: Database, actor: AuthUser, topicId: number, level: "watching" | "muted" | null) {
+  await requireVisibleTopic(db, actor, topicId);
+  await setSubscription(db, actor.id, "topic", String(topicId), level);
+}
+
+export async function setSubscription(db: Queryable, userId: string, targetType: "topic" | "category" | "tag", targetId: string, level: "watching" | "muted" | null) {
+  if (level === null) {
+    await db.delete(subscriptions).where(and(eq(subscriptions.userId, userId), eq(subscriptions.targetType, targetType), eq(subscriptions.targetId, targetId)));
+    return;
+  }
+  await db
+    .insert(subscriptions)
+    .values({ userId, targetType, targetId, level })
+    .onConflictDoUpdate({ target: [subscriptions.userId, subscriptions.targetType, subscriptions.targetId], set: { level } });
+}
+
+export async function subscriptionLevel(db: Queryable, userId: string, targetType: "topic" | "category" | "tag", targetId: string) {
+  const [row] = await db
+    .select({ level: subscriptions.level })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.targetType, targetType), eq(subscriptions.targetId, targetId)));
+  return row?.level ?? null;
+}
+
+export type TopicListItem = {
+  id: string;
+  title: string;
+  excerpt: string;
+  categoryId: string;
+  tags: string[];
+  language: ContentLanguage;
+  author: AuthorView;
+  createdAt: string;
+  lastPostedAt: string;
+  replyCount: number;
+  viewCount: number;
+  pinned: boolean;
+  locked: boolean;
+  answered: boolean;
+  unread: boolean;
+  url: string;
+};
+
+/** Lists topics with filters (tags combine with AND) and keyset pagination; pinned ones lead within a category. */
+export async function listTopics(
+  services: Pick<Services, "db" | "config">,
+  viewer: AuthUser,
+  query: TopicListQuery,
+): Promise<{ items: TopicListItem[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [sql`t.visibility = 'visible'`, sql`t.kind = 'discussion'`];
+  if (query.category) conditions.push(sql`t.category_id = ${query.category}`);
+  if (query.language) conditions.push(sql`t.language = ${query.language}`);
+  for (const tag of query.tag) conditions.push(sql`exists (select 1 from topic_tags tt where tt.topic_id = t.id and tt.tag_slug = ${tag})`);
+  if (query.sort === "unanswered") conditions.push(sql`t.reply_count = 0`);
+  const sortColumn = query.sort === "active" ? sql`t.last_posted_at` : sql`t.created_at`;
+  const pinnedFirst = Boolean(query.category) && !query.cursor;
+  if (query.cursor) {
+    const [at, id] = decodeListCursor(query.cursor);
+    conditions.push(sql`(${sortColumn}, t.id) < (${at}::timestamptz, ${id})`);
+  }
+  const rows = await queryRows<{
+    id: number;
+    title: string;
+    body_text: string;
+    category_id: string;
+    language: ContentLanguage;
+    author_id: string;
+    author_name: string;
+    author_handle: string;
+    author_erased: boolean;
+    created_at: string | Date;
+    last_posted_at: string | Date;
+    sort_at: string | Date;
+    reply_count: number;
+    view_count: number;
+    pinned: boolean;
+    locked: boolean;
+    accepted_post_id: number | null;
+    last_post_id: number | null;
+    last_read: number | null;
+    tags: string[] | null;
+  }>(
+    services.db,
+    sql`select t.id, t.title, left(t.body_text, 240) as body_text, t.category_id, t.language, t.author_id,
+        u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+        t.created_at, t.last_posted_at, ${sortColumn} as sort_at, t.reply_count, t.view_count, t.pinned, t.locked,
+        t.accepted_post_id, t.last_post_id, r.last_read_post_id as last_read,
+        (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
+      from topics t
+      join users u on u.id = t.author_id
+      left join topic_reads r on r.topic_id = t.id and r.user_id = ${viewer.id}
+      where ${sql.join(conditions, sql` and `)}
+      order by ${pinnedFirst ? sql`t.pinned desc,` : sql``} ${sortColumn} desc, t.id desc
+      limit ${query.limit + 1}`,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: String(r.id),
+      title: r.title,
+      excerpt: r.body_text.length > 200 ? `${r.body_text.slice(0, 200)}…` : r.body_text,
+      categoryId: r.category_id,
+      tags: r.tags ?? [],
+      language: r.language,
+      author: author(r.author_id, r.author_name, r.author_handle, r.author_erased),
+      createdAt: iso(r.created_at)!,
+      lastPostedAt: iso(r.last_posted_at)!,
+      replyCount: r.reply_count,
+      viewCount: r.view_count,
+      pinned: r.pinned,
+      locked: r.locked,
+      answered: r.accepted_post_id !== null,
+      unread: r.last_read === null || (r.last_post_id !== null && r.last_post_id > r.last_read),
+      url: services.config.publicUrl + topicPath(r.id),
+    })),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([iso(last.sort_at), last.id])).toString("base64url") : null,
+  };
+}
+
+function decodeListCursor(cursor: string): [string, number] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, number];
+    if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || !Number.isSafeInteger(id)) throw new Error("bad");
+    return [at, id];
+  } catch {
+    throw new DomainError(400, "problem.badRequest");
+  }
+}
+
+/** Lock, unlock, pin or unpin, recorded in the moderation log with who and why. */
+export async function moderateTopic(
+  services: Pick<Services, "db" | "config">,
+  actor: AuthUser,
+  topicId: number,
+  action: "lock" | "unlock" | "pin" | "unpin",
+  reason: string,
+) {
+  if (!can(actor, { action: "topic:moderate" })) throw new DomainError(403, "auth.forbidden");
+  const { recordModerationAction } = await import("../moderation/log.server");
+  return services.db.transaction(async (tx) => {
+    const [topic] = await tx.select({ id: topics.id }).from(topics).where(and(eq(topics.id, topicId), or(eq(topics.visibility, "visible"), eq(topics.visibility, "hidden")))).for("update");
+    if (!topic) throw notFound();
+    const set = action === "lock" ? { locked: true } : action === "unlock" ? { locked: false } : action === "pin" ? { pinned: true } : { pinned: false };
+    await tx.update(topics).set(set).where(eq(topics.id, topicId));
+    return recordModerationAction(tx, { actorId: actor.id, targetType: "topic", targetId: String(topicId), action, reason });
+  });
+}
+
+
+/** The author or a lead edits a topic; the earlier title and text are kept whole in its revision history. */
+export async function editTopic(
+  services: Pick<Services, "db" | "realtime" | "config">,
+  actor: AuthUser,
+  topicId: number,
+  patch: { title?: string; body?: string; tags?: string[]; categoryId?: string },
+) {
+  const pushes = await services.db.transaction(async (tx) => {
+    const topic = await requireVisibleTopic(tx, actor, topicId);
+    if (!can(actor, { action: "post:edit", authorId: topic.authorId })) throw new DomainError(403, "auth.forbidden");
+    if (patch.categoryId) await assertCategoryExists(tx, patch.categoryId);
+    if (patch.tags) await assertTagsExist(tx, patch.tags);
+    const set: Partial<typeof topics.$inferInsert> = {};
+    let pushes: PendingPush[] = [];
+    if ((patch.body !== undefined && patch.body !== topic.body) || (patch.title !== undefined && patch.title !== topic.title)) {
+      await tx.insert(revisions).values({ targetType: "topic", targetId: topicId, title: topic.title, body: topic.body, editorId: actor.id, createdAt: topic.editedAt ?? topic.createdAt });
+      set.editedAt = new Date();
+      if (patch.title !== undefined) set.title = patch.title;
+      if (patch.body !== undefined) {
+        const before = await render(tx, topic.body);
+        const rendered = await render(tx, patch.body);
+        Object.assign(set, { body: patch.body, bodyHtml: rendered.html, bodyText: rendered.text });
+        const newly = rendered.mentionedIds.filter((id) => !before.mentionedIds.includes(id));
+        pushes = await notifyNewTopic(tx, { topicId, actorId: actor.id, mentionedIds: newly, categoryId: topic.categoryId, tags: [] });
+      }
+    }
+    if (patch.categoryId) set.categoryId = patch.categoryId;
+    if (Object.keys(set).length) await tx.update(topics).set(set).where(eq(topics.id, topicId));
+    if (patch.tags) {
+      await tx.delete(topicTags).where(eq(topicTags.topicId, topicId));
+      if (patch.tags.length) await tx.insert(topicTags).values(patch.tags.map((tagSlug) => ({ topicId, tagSlug })));
+    }
+    return pushes;
+  });
+  deliver(services, pushes);
+  return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
+}
