@@ -4,7 +4,9 @@ import { sendDomainError, sendProblem } from "../http";
 import type { Services } from "../services";
 import { accountsRouter } from "./accounts";
 import { centresRouter } from "./centres";
+import { composerRouter } from "./composer";
 import { discussionsRouter } from "./discussions";
+import { searchRouter } from "./search";
 import { openApiDocument } from "./openapi";
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -27,6 +29,8 @@ export function apiRouter(services: Services): Router {
   api.use(accountsRouter(services));
   api.use(centresRouter(services));
   api.use(discussionsRouter(services));
+  api.use(composerRouter(services));
+  api.use(searchRouter(services));
 
   api.use((req, res) => sendProblem(req, res, 404, { key: "problem.notFoundDetail" }));
 

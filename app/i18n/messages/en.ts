@@ -1,5 +1,9 @@
 import { directoryEn } from "./directory.en";
 import { discussionsEn } from "./discussions.en";
+import { composerEn } from "./composer.en";
+import { threadEn } from "./thread.en";
+import { notifyEn } from "./notify.en";
+import { searchEn } from "./search.en";
 import type { MessageKey } from "./fr";
 import { settingsEn } from "./settings.en";
 
@@ -7,6 +11,10 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...directoryEn,
   ...discussionsEn,
+  ...composerEn,
+  ...threadEn,
+  ...notifyEn,
+  ...searchEn,
   "app.name": "Digital Compass",
   "nav.label": "Main navigation",
   "nav.skip": "Skip to content",

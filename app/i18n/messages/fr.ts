@@ -1,5 +1,9 @@
 import { directoryFr } from "./directory.fr";
 import { discussionsFr } from "./discussions.fr";
+import { composerFr } from "./composer.fr";
+import { threadFr } from "./thread.fr";
+import { notifyFr } from "./notify.fr";
+import { searchFr } from "./search.fr";
 import { settingsFr } from "./settings.fr";
 
 /** French is the reference catalogue: every key here must exist in every other language. */
@@ -7,6 +11,10 @@ export const fr = {
   ...settingsFr,
   ...directoryFr,
   ...discussionsFr,
+  ...composerFr,
+  ...threadFr,
+  ...notifyFr,
+  ...searchFr,
   "app.name": "Digital Compass",
   "nav.label": "Navigation principale",
   "nav.skip": "Aller au contenu",

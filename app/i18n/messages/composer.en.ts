@@ -1,0 +1,4 @@
+import type { composerFr } from "./composer.fr";
+
+export const composerEn: Record<keyof typeof composerFr, string> = {
+};

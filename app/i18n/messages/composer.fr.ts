@@ -1,0 +1,2 @@
+export const composerFr = {
+} as const;

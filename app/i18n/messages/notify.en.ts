@@ -1,0 +1,4 @@
+import type { notifyFr } from "./notify.fr";
+
+export const notifyEn: Record<keyof typeof notifyFr, string> = {
+};

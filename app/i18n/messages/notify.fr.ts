@@ -1,0 +1,2 @@
+export const notifyFr = {
+} as const;

@@ -1,0 +1,4 @@
+import type { searchFr } from "./search.fr";
+
+export const searchEn: Record<keyof typeof searchFr, string> = {
+};

@@ -1,0 +1,2 @@
+export const searchFr = {
+} as const;

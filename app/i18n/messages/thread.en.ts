@@ -1,0 +1,4 @@
+import type { threadFr } from "./thread.fr";
+
+export const threadEn: Record<keyof typeof threadFr, string> = {
+};

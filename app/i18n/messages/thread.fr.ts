@@ -1,0 +1,2 @@
+export const threadFr = {
+} as const;
