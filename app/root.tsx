@@ -5,9 +5,17 @@ import { ErrorPage } from "./components/error-page";
 import { SiteFooter, SiteHeader, type ShellUser } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import stylesheet from "./styles/app.css?url";
+import discussionsStyles from "./styles/discussions.css?url";
+import notifyStyles from "./styles/notify.css?url";
+import searchStyles from "./styles/search.css?url";
+import threadStyles from "./styles/thread.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: discussionsStyles },
+  { rel: "stylesheet", href: threadStyles },
+  { rel: "stylesheet", href: notifyStyles },
+  { rel: "stylesheet", href: searchStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
