@@ -29,6 +29,8 @@ export type DatabaseOptions = {
   /** A dumped PGlite data directory to start from (tests clone a migrated template). */
   pgliteLoadDataDir?: Blob | File;
   maxConnections?: number;
+  /** Called with each SQL statement the ORM sends (tests count queries per page with it). */
+  onQuery?: (sql: string) => void;
 };
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -45,6 +47,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+const queryLogger = (onQuery?: (sql: string) => void) => (onQuery ? { logQuery: (query: string) => onQuery(query) } : false);
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const { default: postgres } = await import("postgres");
@@ -54,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
       connect_timeout: 5,
     });
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = drizzle(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Database;
     return {
       db,
       driver: "postgres",
@@ -77,7 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     loadDataDir: options.pgliteLoadDataDir,
     extensions: { unaccent, pg_trgm },
   });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = drizzle(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Database;
   return {
     db,
     driver: "pglite",

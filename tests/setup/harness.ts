@@ -27,7 +27,9 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database for one test file: cloned from the migrated template (PostgreSQL) or its snapshot (PGlite). */
-export async function freshDatabase(): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
   const target = inject("testDatabase");
   if (target.kind === "postgres") {
     const name = `dc_test_${process.pid}_${randomBytes(4).toString("hex")}`;
@@ -35,7 +37,7 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; url?: s
     await admin.unsafe(`create database ${name} template ${target.template}`);
     await admin.end();
     const url = withDatabase(target.url, name);
-    const handle = await openDatabase({ databaseUrl: url, maxConnections: 5 });
+    const handle = await openDatabase({ databaseUrl: url, maxConnections: 5, onQuery: options.onQuery });
     return {
       handle,
       url,
@@ -47,7 +49,7 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; url?: s
     };
   }
   const snapshot = await fs.readFile(target.snapshot);
-  const handle = await openDatabase({ pgliteDataDir: "memory://", pgliteLoadDataDir: new Blob([snapshot]) });
+  const handle = await openDatabase({ pgliteDataDir: "memory://", pgliteLoadDataDir: new Blob([snapshot]), onQuery: options.onQuery });
   return { handle, drop: async () => {} };
 }
 
@@ -72,12 +74,14 @@ export async function startTestServer(
     realJobs?: boolean;
     /** Another instance on the same PostgreSQL database (scale-out tests). */
     sameDatabaseAs?: TestServer;
+    /** Sees every SQL statement the app sends (query-count tests). */
+    onQuery?: (sql: string) => void;
   } = {},
 ): Promise<TestServer> {
   const shared = options.sameDatabaseAs?.config.databaseUrl;
   const db = shared
     ? { handle: await openDatabase({ databaseUrl: shared, maxConnections: 5 }), url: shared, drop: async () => {} }
-    : await freshDatabase();
+    : await freshDatabase({ onQuery: options.onQuery });
   if (options.seed !== false && !shared) await seedDemo(db.handle.db);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "dc-data-"));
   const port = await freePort();
