@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { Link } from "@remix-run/react";
+import { Page } from "~/components/layout";
+import { useT } from "~/i18n/react";
 import { requirePermission } from "~/modules/platform/context.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -7,6 +9,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The leads' desk: what exists today, and what the next release adds (flags, review queue, log). */
 export default function Moderation() {
-  return <ComingSoon area="nav.moderation" intro="area.moderation.intro" />;
+  const t = useT();
+  return (
+    <Page title={t("nav.moderation")} intro={t("area.moderation.intro")}>
+      <ul className="feature-list">
+        <li>
+          <Link to="/discussions/manage">{t("discussions.manage.title")}</Link> — {t("discussions.manage.intro")}
+        </li>
+        <li>{t("moderation.desk.topics")}</li>
+      </ul>
+      <div className="empty">
+        <p>{t("area.soon.title", { area: t("moderation.desk.queue") })}</p>
+      </div>
+    </Page>
+  );
 }
