@@ -5,6 +5,7 @@ import { ErrorPage } from "./components/error-page";
 import { SiteFooter, SiteHeader, type ShellUser } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import stylesheet from "./styles/app.css?url";
+import { unreadCount } from "./modules/discussions/notifications.server";
 import discussionsStyles from "./styles/discussions.css?url";
 import notifyStyles from "./styles/notify.css?url";
 import searchStyles from "./styles/search.css?url";
@@ -24,7 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user;
   const shellUser: ShellUser | null = user ? { id: user.id, name: user.name, handle: user.handle, role: user.role } : null;
-  return { locale: context.locale, user: shellUser };
+  const unread = user ? await unreadCount(context.services.db, user) : 0;
+  return { locale: context.locale, user: shellUser, unread };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -40,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

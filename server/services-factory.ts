@@ -4,6 +4,14 @@ import { seedDemo } from "../db/seed/demo";
 import { createLucia } from "../app/modules/accounts/auth.server";
 import { invitationEmailJob, sendInvitationEmail } from "../app/modules/accounts/invitations.server";
 import { passwordResetEmailJob, purgeExpiredAuthData, sendPasswordResetEmail } from "../app/modules/accounts/password-reset.server";
+import {
+  digestSchedule,
+  notificationDigestJob,
+  notificationEmailJob,
+  sendNotificationDigests,
+  sendNotificationEmail,
+} from "../app/modules/discussions/notification-email.server";
+import type { NotificationEmailJobData } from "../app/modules/discussions/notifications.server";
 import { createActivityRecorder } from "./activity";
 import type { Config } from "./config";
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from "./jobs";
@@ -53,5 +61,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   jobs.register(invitationEmailJob, (data: Parameters<typeof sendInvitationEmail>[1]) => sendInvitationEmail(services, data));
   jobs.register("purge-expired-auth-data", () => purgeExpiredAuthData(services));
   jobs.schedule("purge-expired-auth-data", { cron: "17 3 * * *", everyMs: 24 * 60 * 60 * 1000 });
+  jobs.register(notificationEmailJob, (data: NotificationEmailJobData) => sendNotificationEmail(services, data));
+  jobs.register(notificationDigestJob, () => sendNotificationDigests(services));
+  jobs.schedule(notificationDigestJob, digestSchedule);
   return services;
 }

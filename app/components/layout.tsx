@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "../../db/schema/accounts";
 import { useLocale, useT } from "../i18n/react";
+import { NotificationBell } from "./notification-bell";
 
 export type ShellUser = { id: string; name: string; handle: string; role: Role };
 
@@ -21,7 +22,7 @@ function LanguageSwitcher() {
   );
 }
 
-export function SiteHeader({ user }: { user: ShellUser | null }) {
+export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unread?: number }) {
   const t = useT();
   const lead = user?.role === "lead" || user?.role === "admin";
   const areas: { to: string; label: string }[] = [
@@ -46,6 +47,7 @@ export function SiteHeader({ user }: { user: ShellUser | null }) {
         </Link>
         <div className="header-tools">
           <LanguageSwitcher />
+          {user ? <NotificationBell key={user.id} unread={unread} /> : null}
           {user ? (
             <details className="account-menu">
               <summary>

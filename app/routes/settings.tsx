@@ -14,6 +14,7 @@ export default function SettingsLayout() {
     { to: "/settings", label: t("settings.nav.profile"), end: true },
     { to: "/settings/password", label: t("settings.nav.password"), end: false },
     { to: "/settings/sessions", label: t("settings.nav.sessions"), end: false },
+    { to: "/settings/notifications", label: t("notify.settings.nav"), end: false },
     { to: "/settings/tokens", label: t("settings.nav.tokens"), end: false },
     { to: "/settings/data", label: t("settings.nav.data"), end: false },
   ];

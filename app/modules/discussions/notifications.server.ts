@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { notifications, subscriptions, users } from "../../../db/schema";
+import type { Services } from "../../../server/services";
 import type { Actor } from "../accounts/permissions";
 import { can } from "../accounts/permissions";
 
@@ -19,7 +20,16 @@ export type NotificationView = {
 };
 
 /** A notification made inside a transaction, pushed to the person's sockets once it commits. */
-export type PendingPush = { userId: string; notification: Omit<NotificationView, "url" | "topic"> & { url: string | null; topicId: string | null } };
+export type PendingPush = {
+  userId: string;
+  notification: Omit<NotificationView, "url"> & { url: string | null; topicId: string | null };
+};
+
+/** Kinds worth an e-mail of their own to people who chose "immediately"; the rest wait for the page or the digest. */
+export const immediateEmailKinds: ReadonlySet<string> = new Set(["mention", "reply"]);
+export const notificationEmailJob = "send-notification-email";
+export const notificationDigestJob = "send-notification-digest";
+export type NotificationEmailJobData = { notificationId: string };
 
 type Candidate = { userId: string; kind: NotificationKind };
 
@@ -54,7 +64,13 @@ async function record(
     .values(rows.map(([userId, kind]) => ({ userId, kind, actorId: context.actorId, topicId: context.topicId, postId: context.postId })))
     .onConflictDoNothing()
     .returning();
-  const [actor] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, context.actorId));
+  const [about] = await queryRows<{ actor_name: string | null; topic_title: string | null }>(
+    db,
+    sql`select (select name from users where id = ${context.actorId}) as actor_name,
+        (select title from topics where id = ${context.topicId}) as topic_title`,
+  );
+  const actor = about?.actor_name ? { id: context.actorId, name: about.actor_name } : null;
+  const topic = about?.topic_title ? { id: String(context.topicId), title: about.topic_title } : null;
   return inserted.map((n) => ({
     userId: n.userId,
     notification: {
@@ -64,8 +80,9 @@ async function record(
       createdAt: n.createdAt.toISOString(),
       url: notificationPath(n.topicId, n.postId),
       topicId: n.topicId === null ? null : String(n.topicId),
+      topic,
       postId: n.postId === null ? null : String(n.postId),
-      actor: actor ?? null,
+      actor,
     },
   }));
 }
@@ -117,6 +134,13 @@ export async function notifyAccepted(db: Queryable, input: { topicId: number; po
   return record(db, [{ userId: input.postAuthorId, kind: "accepted" }], { actorId: input.actorId, topicId: input.topicId, postId: input.postId });
 }
 
+/** Notifications about content the viewer may no longer see (hidden or deleted since) do not exist for them. */
+function visibleTo(viewer: NonNullable<Actor>) {
+  return can(viewer, { action: "content:see-hidden" })
+    ? sql`(t.id is null or t.visibility <> 'deleted') and (p.id is null or p.visibility <> 'deleted')`
+    : sql`(t.id is null or t.visibility = 'visible') and (p.id is null or p.visibility = 'visible')`;
+}
+
 /**
  * My notifications, newest first, with the unread count. Notifications about content I can no longer see
  * (hidden or deleted since) are left out, and so is their count.
@@ -128,10 +152,7 @@ export async function listNotifications(
   options: { before?: number; limit?: number } = {},
 ): Promise<{ items: NotificationView[]; unread: number; nextCursor: string | null }> {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-  const seeHidden = can(viewer, { action: "content:see-hidden" });
-  const visible = seeHidden
-    ? sql`(t.id is null or t.visibility <> 'deleted') and (p.id is null or p.visibility <> 'deleted')`
-    : sql`(t.id is null or t.visibility = 'visible') and (p.id is null or p.visibility = 'visible')`;
+  const visible = visibleTo(viewer);
   const rows = await queryRows<{
     id: number;
     kind: string;
@@ -184,7 +205,55 @@ export async function markNotificationsRead(db: Database, userId: string, which:
   await db.update(notifications).set({ readAt: new Date() }).where(condition);
 }
 
-export async function unreadCount(db: Database, viewer: NonNullable<Actor>) {
-  return (await listNotifications(db, viewer, "", { limit: 1 })).unread;
+/** The bell's number: one indexed count, cheap enough for every page. */
+export async function unreadCount(db: Queryable, viewer: NonNullable<Actor>): Promise<number> {
+  const [row] = await queryRows<{ unread: number }>(
+    db,
+    sql`select count(*)::int as unread from notifications n
+      left join topics t on t.id = n.topic_id left join posts p on p.id = n.post_id
+      where n.user_id = ${viewer.id} and n.read_at is null and ${visibleTo(viewer)}`,
+  );
+  return row?.unread ?? 0;
+}
+
+/**
+ * Opening one of my notifications from the page: marks it read and gives the path to go to, or null when it is
+ * not mine or is about something I may no longer see.
+ */
+export async function openNotification(db: Database, viewer: NonNullable<Actor>, id: number): Promise<string | null> {
+  const [row] = await queryRows<{ id: number; topic_id: number | null; post_id: number | null }>(
+    db,
+    sql`select n.id, n.topic_id, n.post_id from notifications n
+      left join topics t on t.id = n.topic_id left join posts p on p.id = n.post_id
+      where n.id = ${id} and n.user_id = ${viewer.id} and ${visibleTo(viewer)}`,
+  );
+  if (!row) return null;
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, Number(row.id)), isNull(notifications.readAt)));
+  return notificationPath(row.topic_id, row.post_id) ?? "/notifications";
+}
+
+type AfterCommitServices = Pick<Services, "realtime" | "jobs"> & Partial<Pick<Services, "log">>;
+
+/**
+ * What follows a committed change that made notifications: each is pushed to the person's open sockets
+ * (`notification:new`), and a mention or a reply gets an e-mail job (the job itself checks the person's
+ * preference, their account and the content's visibility when it runs). Never throws: the change is done.
+ */
+export async function afterCommit(services: AfterCommitServices, pushes: PendingPush[]): Promise<void> {
+  for (const push of pushes) {
+    try {
+      services.realtime.toUser(push.userId, "notification:new", push.notification);
+    } catch (err) {
+      services.log?.warn({ err, userId: push.userId }, "live notification push failed");
+    }
+  }
+  const mails = pushes.filter((push) => immediateEmailKinds.has(push.notification.kind));
+  await Promise.all(
+    mails.map((push) =>
+      services.jobs
+        .send<NotificationEmailJobData>(notificationEmailJob, { notificationId: push.notification.id })
+        .catch((err: unknown) => services.log?.error({ err, notificationId: push.notification.id }, "could not queue the notification e-mail")),
+    ),
+  );
 }
 

@@ -19,7 +19,7 @@ import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError, notFound } from "../platform/errors";
 import { renderMarkdown } from "./markdown";
-import { notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
+import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
 import type { NewTopicInput, TopicListQuery } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
 
@@ -105,7 +105,7 @@ export async function requireVisibleTopic(db: Queryable, viewer: Actor, topicId:
   return row;
 }
 
-export async function createTopic(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, input: NewTopicInput) {
+export async function createTopic(services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">, actor: AuthUser, input: NewTopicInput) {
   if (!can(actor, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
   const { pushes, topicId } = await services.db.transaction(async (tx) => {
     await assertCategoryExists(tx, input.categoryId);
@@ -131,13 +131,13 @@ export async function createTopic(services: Pick<Services, "db" | "realtime" | "
     const pushes = await notifyNewTopic(tx, { topicId: topic.id, actorId: actor.id, mentionedIds: rendered.mentionedIds, categoryId: input.categoryId, tags: input.tags });
     return { pushes, topicId: topic.id };
   });
-  deliver(services, pushes);
+  await deliver(services, pushes);
   return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
 }
 
 /** Pushes the notifications a committed change created to the people's open sockets. */
-export function deliver(services: Pick<Services, "realtime">, pushes: PendingPush[]) {
-  for (const push of pushes) services.realtime.toUser(push.userId, "notification:new", push.notification);
+export async function deliver(services: Pick<Services, "realtime" | "jobs" | "log">, pushes: PendingPush[]) {
+  await afterCommit(services, pushes);
 }
 
 type TopicRow = {
@@ -332,7 +332,7 @@ export async function locatePost(db: Queryable, viewer: Actor, postId: number) {
 }
 
 export async function createReply(
-  services: Pick<Services, "db" | "realtime" | "config">,
+  services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
   actor: AuthUser,
   topicId: number,
   input: { body: string; parentId?: number | null },
@@ -396,7 +396,7 @@ export async function createReply(
     });
     return { pushes, postId };
   });
-  deliver(services, pushes);
+  await deliver(services, pushes);
   return (await getPost(services, actor, postId))!;
 }
 
@@ -418,7 +418,7 @@ async function requireEditablePost(db: Queryable, actor: AuthUser, postId: numbe
 }
 
 /** Edits keep the earlier version whole in the revision history; newly mentioned people are notified. */
-export async function editPost(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, postId: number, body: string) {
+export async function editPost(services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">, actor: AuthUser, postId: number, body: string) {
   const pushes = await services.db.transaction(async (tx) => {
     const row = await requireEditablePost(tx, actor, postId, "post:edit");
     if (row.body === body) return [];
@@ -429,7 +429,7 @@ export async function editPost(services: Pick<Services, "db" | "realtime" | "con
     const newlyMentioned = rendered.mentionedIds.filter((id) => !before.mentionedIds.includes(id));
     return notifyNewPost(tx, { topicId: row.topicId, postId, actorId: actor.id, topicAuthorId: null, parentAuthorId: null, mentionedIds: newlyMentioned });
   });
-  deliver(services, pushes);
+  await deliver(services, pushes);
   return (await getPost(services, actor, postId))!;
 }
 
@@ -484,7 +484,7 @@ export async function setReaction(services: Pick<Services, "db" | "config">, act
 const columnKey = (kind: ReactionKind) => (kind === "helpful" ? "helpfulCount" : kind === "same-here" ? "sameHereCount" : "thanksCount");
 
 /** The asker or a lead marks the reply that solved it (or clears it with null). */
-export async function acceptAnswer(services: Pick<Services, "db" | "realtime" | "config">, actor: AuthUser, topicId: number, postId: number | null) {
+export async function acceptAnswer(services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">, actor: AuthUser, topicId: number, postId: number | null) {
   const pushes = await services.db.transaction(async (tx) => {
     const topic = await requireVisibleTopic(tx, actor, topicId);
     if (!can(actor, { action: "topic:accept", topicAuthorId: topic.authorId })) throw new DomainError(403, "auth.forbidden");
@@ -500,7 +500,7 @@ export async function acceptAnswer(services: Pick<Services, "db" | "realtime" | 
     if (topic.acceptedPostId === postId) return [];
     return notifyAccepted(tx, { topicId, postId, actorId: actor.id, postAuthorId: post.authorId });
   });
-  deliver(services, pushes);
+  await deliver(services, pushes);
   return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
 }
 
@@ -656,7 +656,7 @@ export async function moderateTopic(
 
 /** The author or a lead edits a topic; the earlier title and text are kept whole in its revision history. */
 export async function editTopic(
-  services: Pick<Services, "db" | "realtime" | "config">,
+  services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
   actor: AuthUser,
   topicId: number,
   patch: { title?: string; body?: string; tags?: string[]; categoryId?: string },
@@ -688,6 +688,6 @@ export async function editTopic(
     }
     return pushes;
   });
-  deliver(services, pushes);
+  await deliver(services, pushes);
   return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
 }
