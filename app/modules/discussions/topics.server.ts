@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import {
@@ -18,7 +18,7 @@ import type { Services } from "../../../server/services";
 import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError, notFound } from "../platform/errors";
-import { renderMarkdown } from "./markdown";
+import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
 import type { NewTopicInput, TopicListQuery } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
@@ -75,23 +75,6 @@ export const postPath = (topicId: number | string, postId: number | string) => `
 
 const author = (id: string | null, name: string | null, handle: string | null, erased: boolean): AuthorView =>
   id && name && handle ? (erased ? { id, name: "deleted user", handle: "" } : { id, name, handle }) : null;
-
-/** Handles that exist among those a text mentions (so that only real people become links). */
-async function knownHandles(db: Queryable, mentions: string[]): Promise<Map<string, string>> {
-  if (mentions.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, handle: users.handle })
-    .from(users)
-    .where(and(inArray(users.handle, mentions), isNull(users.deactivatedAt), isNull(users.erasedAt)));
-  return new Map(rows.map((r) => [r.handle, r.id]));
-}
-
-async function render(db: Queryable, body: string) {
-  const firstPass = renderMarkdown(body);
-  const known = await knownHandles(db, firstPass.mentions);
-  const rendered = known.size === firstPass.mentions.length ? firstPass : renderMarkdown(body, { knownHandles: new Set(known.keys()) });
-  return { ...rendered, mentionedIds: [...known.values()] };
-}
 
 function visibleTo(viewer: Actor, visibility: Visibility) {
   return visibility === "visible" || (visibility === "hidden" && can(viewer, { action: "content:see-hidden" }));
