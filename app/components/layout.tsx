@@ -45,6 +45,17 @@ export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unrea
           </span>{" "}
           Digital Compass
         </Link>
+        {user ? (
+          <Form method="get" action="/search" role="search" aria-label={t("search.header.label")} className="header-search">
+            <label htmlFor="header-search-q" className="sr-only">
+              {t("search.header.label")}
+            </label>
+            <input id="header-search-q" type="search" name="q" maxLength={200} placeholder={t("search.header.placeholder")} enterKeyHint="search" />
+            <button type="submit" className="button button-small">
+              {t("search.header.submit")}
+            </button>
+          </Form>
+        ) : null}
         <div className="header-tools">
           <LanguageSwitcher />
           {user ? <NotificationBell key={user.id} unread={unread} /> : null}

@@ -161,6 +161,7 @@ export const posts = pgTable(
     index("posts_roots_idx").on(t.topicId, t.id).where(sql`${t.parentId} is null`),
     index("posts_parent_idx").on(t.parentId),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("posts_language_idx").on(t.language, t.id.desc()),
     index("posts_search_idx").using("gin", t.search),
     index("posts_search_plain_idx").using("gin", t.searchPlain),
     check("posts_visibility_valid", sql`${t.visibility} in ('visible', 'hidden', 'deleted')`),

@@ -12,7 +12,7 @@ import {
   topicListQuerySchema,
   topicPatchSchema,
 } from "../../app/modules/discussions/schemas";
-import { listCategories, listTags, mergeTags, upsertCategory, upsertTag } from "../../app/modules/discussions/taxonomy.server";
+import { createCategory, listCategories, listTags, mergeTags, upsertCategory, upsertTag } from "../../app/modules/discussions/taxonomy.server";
 import {
   acceptAnswer,
   createReply,
@@ -89,8 +89,18 @@ export function discussionsRouter(services: Services): Router {
     const user = requireUser(req);
     if (!can(user, { action: "taxonomy:manage" })) throw new DomainError(403, "auth.forbidden");
     const input = bodyOf(req, categorySchema);
-    await upsertCategory(db, input);
+    await createCategory(db, input);
     res.status(201).json((await listCategories(db, localeOf(req))).find((c) => c.id === input.id));
+  }));
+
+  r.patch("/categories/:id", route(async (req, res) => {
+    const user = requireUser(req);
+    if (!can(user, { action: "taxonomy:manage" })) throw new DomainError(403, "auth.forbidden");
+    const input = bodyOf(req, categorySchema.omit({ id: true }));
+    const existing = (await listCategories(db, "fr")).find((c) => c.id === req.params.id);
+    if (!existing) throw notFound();
+    await upsertCategory(db, { id: req.params.id, ...input });
+    res.json((await listCategories(db, localeOf(req))).find((c) => c.id === req.params.id));
   }));
 
   r.get("/tags", route(async (req, res) => {
@@ -129,7 +139,8 @@ export function discussionsRouter(services: Services): Router {
   r.get("/topics/:id", route(async (req, res) => {
     const user = requireUser(req);
     const q = queryOf(req.query, z.object({ cursor: z.string().regex(/^\d{1,16}$/).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }));
-    const page = await getTopicPage(services, user, idParam(req.params.id), q);
+    // The API returns the whole tree of each first-level reply (any depth); pages show three levels inline.
+    const page = await getTopicPage(services, user, idParam(req.params.id), { ...q, maxDepth: 1_000_000 });
     if (!page) throw notFound();
     services.activity.recordVisit(user.id, Number(page.topic.id), page.posts);
     res.json({ topic: page.topic, posts: page.posts, nextCursor: page.nextCursor });

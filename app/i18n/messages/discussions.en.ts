@@ -36,4 +36,5 @@ export const discussionsEn: Record<keyof typeof discussionsFr, string> = {
   "discussions.manage.merge": "Merge",
   "moderation.desk.topics": "Lock or pin a topic: from the topic's page, with a reason; every action is recorded.",
   "moderation.desk.queue": "The flag review queue",
+  "discussions.categoryExists": "A category with this identifier already exists.",
 };

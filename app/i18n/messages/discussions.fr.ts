@@ -34,4 +34,5 @@ export const discussionsFr = {
   "discussions.manage.merge": "Fusionner",
   "moderation.desk.topics": "Verrouiller ou épingler un sujet : depuis la page du sujet, avec une raison ; chaque action est enregistrée.",
   "moderation.desk.queue": "La file de signalements",
+  "discussions.categoryExists": "Une catégorie existe déjà avec cet identifiant.",
 } as const;

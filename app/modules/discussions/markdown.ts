@@ -32,6 +32,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
+  // Dropped with everything inside: their content would re-nest differently once a browser parses it.
+  nonTextTags: ["script", "style", "textarea", "option", "math", "svg", "noscript", "template", "xmp", "noembed", "title", "select", "iframe", "object", "embed", "frameset", "noframes", "head"],
   allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/], span: ["mention"] },
   transformTags: {
     // Task lists only: any other input becomes a disabled checkbox or nothing.
@@ -54,24 +56,17 @@ export type RenderedMarkdown = {
 };
 
 export function renderMarkdown(source: string, options: { knownHandles?: ReadonlySet<string> } = {}): RenderedMarkdown {
-  const mentions = extractMentions(source);
   const rendered = marked.parse(source) as string;
-  let html = sanitizeHtml(rendered, sanitizeOptions);
+  // Sanitised twice: the second pass settles markup a browser would re-nest (mXSS), so stored HTML is stable.
+  let html = sanitizeHtml(sanitizeHtml(rendered, sanitizeOptions), sanitizeOptions);
+  const mentions = mentionsIn(html);
   if (mentions.length) html = linkMentions(html, options.knownHandles ?? new Set(mentions));
   const text = htmlToText(html);
   return { html, text, mentions };
 }
 
-/** Mentions outside code spans and blocks. */
-export function extractMentions(source: string): string[] {
-  const withoutCode = source.replace(/```[\s\S]*?```/g, " ").replace(/`[^`\n]*`/g, " ");
-  const found = new Set<string>();
-  for (const match of withoutCode.matchAll(mentionPattern)) found.add(match[2].toLowerCase());
-  return [...found];
-}
-
-/** Turns @handle in text nodes (not inside code, pre or links) into a link to the profile. */
-function linkMentions(html: string, known: ReadonlySet<string>): string {
+/** Maps each text run outside code, pre and links; tags pass through unchanged. */
+function mapText(html: string, fn: (text: string) => string): string {
   let inert = 0;
   return html
     .split(/(<[^>]+>)/g)
@@ -81,14 +76,28 @@ function linkMentions(html: string, known: ReadonlySet<string>): string {
         else if (/^<\/(code|pre|a)>/i.test(part)) inert = Math.max(0, inert - 1);
         return part;
       }
-      if (inert > 0) return part;
-      return part.replace(mentionPattern, (whole, before: string, handle: string) =>
-        known.has(handle.toLowerCase())
-          ? `${before}<span class="mention"><a href="/people/${handle.toLowerCase()}">@${handle}</a></span>`
-          : whole,
-      );
+      return inert > 0 ? part : fn(part);
     })
     .join("");
+}
+
+/** Mentions in the rendered text, never inside code (whatever the markdown form of the code) or links. */
+function mentionsIn(html: string): string[] {
+  const found = new Set<string>();
+  mapText(html, (text) => {
+    for (const match of text.matchAll(mentionPattern)) found.add(match[2].toLowerCase());
+    return text;
+  });
+  return [...found];
+}
+
+/** Turns @handle in text (not inside code, pre or links) into a link to the profile. */
+function linkMentions(html: string, known: ReadonlySet<string>): string {
+  return mapText(html, (text) =>
+    text.replace(mentionPattern, (whole, before: string, handle: string) =>
+      known.has(handle.toLowerCase()) ? `${before}<span class="mention"><a href="/people/${handle.toLowerCase()}">@${handle}</a></span>` : whole,
+    ),
+  );
 }
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };

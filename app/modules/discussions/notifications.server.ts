@@ -46,8 +46,18 @@ async function record(
   for (const c of candidates) if (c.userId !== context.actorId && !byUser.has(c.userId)) byUser.set(c.userId, c.kind);
   if (byUser.size === 0) return [];
   const ids = [...byUser.keys()];
+  // Only people who can see the topic: while it is hidden, that is leads and admins.
+  const [seen] = await queryRows<{ visibility: string }>(db, sql`select visibility from topics where id = ${context.topicId}`);
+  const leadsOnly = seen?.visibility !== "visible";
   const active = new Set(
-    (await db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), isNull(users.deactivatedAt), isNull(users.erasedAt)))).map((u) => u.id),
+    (
+      await db
+        .select({ id: users.id, role: users.role })
+        .from(users)
+        .where(and(inArray(users.id, ids), isNull(users.deactivatedAt), isNull(users.erasedAt)))
+    )
+      .filter((u) => !leadsOnly || u.role === "lead" || u.role === "admin")
+      .map((u) => u.id),
   );
   const muted = new Set(
     (

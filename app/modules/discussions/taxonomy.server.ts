@@ -48,6 +48,12 @@ export async function assertCategoryExists(db: Queryable, id: string) {
   if (!found) throw invalidField("categoryId", "discussions.categoryUnknown");
 }
 
+/** Creates a category; an existing identifier is a conflict (the API), where the leads' form updates it. */
+export async function createCategory(db: Database, input: Parameters<typeof upsertCategory>[1]) {
+  const inserted = await db.insert(categories).values(input).onConflictDoNothing().returning({ id: categories.id });
+  if (inserted.length === 0) throw new DomainError(409, "discussions.categoryExists", { fieldErrors: { id: ["discussions.categoryExists"] } });
+}
+
 export async function upsertCategory(
   db: Database,
   input: { id: string; nameFr: string; nameEn: string; descriptionFr?: string; descriptionEn?: string; position?: number },
@@ -73,6 +79,11 @@ export async function mergeTags(db: Database, from: string, into: string) {
     await tx.execute(sql`insert into topic_tags (topic_id, tag_slug) select topic_id, ${into} from topic_tags where tag_slug = ${from}
       on conflict do nothing`);
     await tx.delete(topicTags).where(eq(topicTags.tagSlug, from));
+    // Followers of the merged tag follow the one that replaces it.
+    await tx.execute(sql`insert into subscriptions (user_id, target_type, target_id, level)
+      select user_id, 'tag', ${into}, level from subscriptions where target_type = 'tag' and target_id = ${from}
+      on conflict do nothing`);
+    await tx.execute(sql`delete from subscriptions where target_type = 'tag' and target_id = ${from}`);
     await tx.delete(tags).where(eq(tags.slug, from));
   });
 }

@@ -250,7 +250,7 @@ export async function getTopicPage(
   services: Pick<Services, "db" | "config">,
   viewer: AuthUser,
   topicId: number,
-  options: { cursor?: string | null; limit?: number } = {},
+  options: { cursor?: string | null; limit?: number; maxDepth?: number } = {},
 ): Promise<TopicPage | null> {
   const { db } = services;
   const topic = await getTopic(db, viewer, topicId, services.config.publicUrl);
@@ -264,7 +264,7 @@ export async function getTopicPage(
         select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
       )
       ${postSelect(viewer.id)}
-      where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${inlineDepth}
+      where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${options.maxDepth ?? inlineDepth}
       order by p.path
       limit ${maxPostsPerPage}`,
   );
@@ -407,7 +407,7 @@ export async function editPost(services: Pick<Services, "db" | "realtime" | "con
     if (row.body === body) return [];
     const before = await render(tx, row.body);
     const rendered = await render(tx, body);
-    await tx.insert(revisions).values({ targetType: "post", targetId: postId, body: row.body, editorId: row.authorId === actor.id ? actor.id : actor.id, createdAt: row.editedAt ?? row.createdAt });
+    await tx.insert(revisions).values({ targetType: "post", targetId: postId, body: row.body, editorId: actor.id, createdAt: row.editedAt ?? row.createdAt });
     await tx.update(posts).set({ body, bodyHtml: rendered.html, bodyText: rendered.text, editedAt: new Date() }).where(eq(posts.id, postId));
     const newlyMentioned = rendered.mentionedIds.filter((id) => !before.mentionedIds.includes(id));
     return notifyNewPost(tx, { topicId: row.topicId, postId, actorId: actor.id, topicAuthorId: null, parentAuthorId: null, mentionedIds: newlyMentioned });
@@ -435,9 +435,21 @@ export async function listRevisions(services: Pick<Services, "db" | "config">, v
     .innerJoin(users, eq(users.id, revisions.editorId))
     .where(and(eq(revisions.targetType, "post"), eq(revisions.targetId, postId)))
     .orderBy(revisions.id);
+  // A row keeps a replaced version with who replaced it; that version itself was written by the post's author
+  // (the first) or by whoever made the edit before.
+  const [authorRow] = await services.db
+    .select({ id: users.id, name: users.name, handle: users.handle })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, postId));
   return {
     post,
-    items: rows.map((r) => ({ id: String(r.id), body: r.body, editor: { id: r.editorId, name: r.editorName, handle: r.editorHandle }, createdAt: r.createdAt.toISOString() })),
+    items: rows.map((r, i) => ({
+      id: String(r.id),
+      body: r.body,
+      editor: i === 0 ? authorRow : { id: rows[i - 1].editorId, name: rows[i - 1].editorName, handle: rows[i - 1].editorHandle },
+      createdAt: r.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -542,10 +554,15 @@ export async function listTopics(
   for (const tag of query.tag) conditions.push(sql`exists (select 1 from topic_tags tt where tt.topic_id = t.id and tt.tag_slug = ${tag})`);
   if (query.sort === "unanswered") conditions.push(sql`t.reply_count = 0`);
   const sortColumn = query.sort === "active" ? sql`t.last_posted_at` : sql`t.created_at`;
-  const pinnedFirst = Boolean(query.category) && !query.cursor;
+  // Within a category pinned topics lead, so the cursor carries the pinned flag too.
+  const pinnedFirst = Boolean(query.category);
   if (query.cursor) {
-    const [at, id] = decodeListCursor(query.cursor);
-    conditions.push(sql`(${sortColumn}, t.id) < (${at}::timestamptz, ${id})`);
+    const [pinned, at, id] = decodeListCursor(query.cursor);
+    conditions.push(
+      pinnedFirst
+        ? sql`(t.pinned::int, ${sortColumn}, t.id) < (${pinned}::int, ${at}::timestamptz, ${id}::bigint)`
+        : sql`(${sortColumn}, t.id) < (${at}::timestamptz, ${id}::bigint)`,
+    );
   }
   const rows = await queryRows<{
     id: number;
@@ -559,7 +576,8 @@ export async function listTopics(
     author_erased: boolean;
     created_at: string | Date;
     last_posted_at: string | Date;
-    sort_at: string | Date;
+    sort_key: string;
+    unread: boolean;
     reply_count: number;
     view_count: number;
     pinned: boolean;
@@ -572,8 +590,9 @@ export async function listTopics(
     services.db,
     sql`select t.id, t.title, left(t.body_text, 240) as body_text, t.category_id, t.language, t.author_id,
         u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
-        t.created_at, t.last_posted_at, ${sortColumn} as sort_at, t.reply_count, t.view_count, t.pinned, t.locked,
+        t.created_at, t.last_posted_at, ${sortColumn}::text as sort_key, t.reply_count, t.view_count, t.pinned, t.locked,
         t.accepted_post_id, t.last_post_id, r.last_read_post_id as last_read,
+        (r.last_read_post_id is null or t.last_post_id > r.last_read_post_id) as unread,
         (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
       from topics t
       join users u on u.id = t.author_id
@@ -600,18 +619,20 @@ export async function listTopics(
       pinned: r.pinned,
       locked: r.locked,
       answered: r.accepted_post_id !== null,
-      unread: r.last_read === null || (r.last_post_id !== null && r.last_post_id > r.last_read),
+      unread: r.unread,
       url: services.config.publicUrl + topicPath(r.id),
     })),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([iso(last.sort_at), last.id])).toString("base64url") : null,
+    nextCursor:
+      rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.pinned ? 1 : 0, last.sort_key, String(last.id)])).toString("base64url") : null,
   };
 }
 
-function decodeListCursor(cursor: string): [string, number] {
+/** [pinned, the sort column's exact text (microseconds kept), id] */
+function decodeListCursor(cursor: string): [number, string, string] {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, number];
-    if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || !Number.isSafeInteger(id)) throw new Error("bad");
-    return [at, id];
+    const [pinned, at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [number, string, string];
+    if ((pinned !== 0 && pinned !== 1) || typeof at !== "string" || Number.isNaN(Date.parse(at)) || !/^\d{1,18}$/.test(String(id))) throw new Error("bad");
+    return [pinned, at, String(id)];
   } catch {
     throw new DomainError(400, "problem.badRequest");
   }

@@ -1,0 +1,263 @@
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import type { Role } from "../../db/schema/accounts";
+import type { MessageKey } from "../i18n";
+import type { Translate } from "../i18n";
+import { can } from "../modules/accounts/permissions";
+import { authorLink, useThreadUi, type ThreadUi } from "./topic-list";
+
+export type ReactionKind = "helpful" | "same-here" | "thanks";
+export const reactionKinds: ReactionKind[] = ["helpful", "same-here", "thanks"];
+
+/** What a page keeps of a post for the tree (no markdown source, no absolute url: the page stays light). */
+export type TreePost = {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  author: { id: string; name: string; handle: string } | null;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  hidden: boolean;
+  childCount: number;
+  reactions: Record<ReactionKind, number>;
+  reactors: Record<ReactionKind, string[]>;
+  myReactions: ReactionKind[];
+};
+
+export function slimPost<P extends TreePost & { body?: string; url?: string; topicId?: string }>(post: P): TreePost {
+  return {
+    id: post.id,
+    parentId: post.parentId,
+    depth: post.depth,
+    author: post.author,
+    bodyHtml: post.bodyHtml,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    deleted: post.deleted,
+    hidden: post.hidden,
+    childCount: post.childCount,
+    reactions: post.reactions,
+    reactors: post.reactors,
+    myReactions: post.myReactions,
+  };
+}
+
+export type ActionEcho = { intent: string; postId?: string; parentId?: string; body?: string; errors?: Record<string, string[] | undefined>; formError?: string };
+
+export type TreeContext = {
+  topicId: string;
+  viewer: { id: string; role: Role; centreId: string };
+  topicAuthorId: string | null;
+  acceptedPostId: string | null;
+  locked: boolean;
+  /** Posts from this id on are new since the last visit. */
+  firstUnread: number | null;
+  /** Heading level of the first-level posts (h3 under the page's h2). */
+  headingLevel: number;
+  action?: ActionEcho;
+};
+
+export const permalink = (topicId: string, postId: string) => `/discussions/t/${topicId}?post=${postId}#post-${postId}`;
+
+/** The reply tree: nested lists, each branch collapsible without JavaScript, deeper branches on their own page. */
+export function PostTree({ posts, ctx }: { posts: TreePost[]; ctx: TreeContext }) {
+  const ui = useThreadUi();
+  const ids = new Set(posts.map((p) => p.id));
+  const byParent = new Map<string, TreePost[]>();
+  const roots: TreePost[] = [];
+  for (const p of posts) {
+    if (p.parentId && ids.has(p.parentId)) {
+      const list = byParent.get(p.parentId);
+      if (list) list.push(p);
+      else byParent.set(p.parentId, [p]);
+    } else roots.push(p);
+  }
+  return (
+    <ol className="post-tree">
+      {roots.map((p) => (
+        <PostItem key={p.id} post={p} byParent={byParent} ctx={ctx} ui={ui} level={0} />
+      ))}
+    </ol>
+  );
+}
+
+type Ui = ThreadUi;
+
+function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent: Map<string, TreePost[]>; ctx: TreeContext; ui: Ui; level: number }) {
+  const { t, format } = ui;
+  const kids = byParent.get(post.id) ?? [];
+  const notShown = Math.max(post.childCount - kids.length, 0);
+  const blank = post.deleted || (post.hidden && !post.author);
+  const heading = `h${Math.min(ctx.headingLevel + level, 6)}` as "h3";
+  const Heading = heading;
+  const accepted = ctx.acceptedPostId === post.id;
+  const isNew = ctx.firstUnread !== null && Number(post.id) >= ctx.firstUnread && !blank && post.author?.id !== ctx.viewer.id;
+  const classes = ["post-item", accepted ? "post-accepted" : "", isNew ? "post-new" : "", blank ? "post-blank" : ""].filter(Boolean).join(" ");
+  return (
+    <li id={`post-${post.id}`} className={classes}>
+      <article className="post" aria-labelledby={`by-${post.id}`}>
+        <header className="post-head">
+          <Heading className="post-by" id={`by-${post.id}`}>
+            {blank ? (
+              post.deleted ? t("thread.post.deletedHeading") : t("thread.post.hiddenHeading")
+            ) : (
+              <>
+                <span className="sr-only">{`${t("thread.post.replyFrom")} `}</span>
+                {authorLink(post.author, t)}
+              </>
+            )}
+          </Heading>
+          <span className="post-meta">
+            <a href={permalink(ctx.topicId, post.id)} className="post-time" title={t("thread.post.permalink")}>
+              <time dateTime={post.createdAt}>{format.dateTime(post.createdAt)}</time>
+            </a>
+            {post.editedAt ? (
+              <>
+                {" · "}
+                <Link to={`/discussions/p/${post.id}/history`} discover="none">{t("thread.post.edited")}</Link>
+              </>
+            ) : null}
+            {accepted ? <span className="badge badge-answered">{t("thread.post.solution")}</span> : null}
+            {isNew ? <span className="badge badge-unread">{t("thread.post.new")}</span> : null}
+            {post.hidden && !blank ? <span className="badge badge-hidden">{t("thread.post.hiddenBadge")}</span> : null}
+          </span>
+        </header>
+        {blank ? (
+          <p className="post-placeholder">{post.deleted ? t("thread.post.deleted") : t("thread.post.hidden")}</p>
+        ) : (
+          <>
+            <div className="post-body markdown-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+            <PostActions post={post} ctx={ctx} ui={ui} accepted={accepted} />
+          </>
+        )}
+      </article>
+      {kids.length > 0 ? (
+        <details open className="branch">
+          <summary>
+            <span className="branch-label">{t("thread.post.branch", { count: kids.length })}</span>
+          </summary>
+          <ol className="post-tree">
+            {kids.map((k) => (
+              <PostItem key={k.id} post={k} byParent={byParent} ctx={ctx} ui={ui} level={level + 1} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {notShown > 0 ? (
+        <p className="continue-thread">
+          <Link to={`/discussions/thread/${post.id}`} discover="none">{t("thread.post.continue", { count: notShown })}</Link>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeContext; ui: Ui; accepted: boolean }) {
+  const { t } = ui;
+  const authorId = post.author?.id ?? "";
+  const canEdit = Boolean(authorId) && can(ctx.viewer, { action: "post:edit", authorId });
+  const canDelete = Boolean(authorId) && can(ctx.viewer, { action: "post:delete", authorId });
+  const canAccept = !post.hidden && ctx.topicAuthorId !== null && can(ctx.viewer, { action: "topic:accept", topicAuthorId: ctx.topicAuthorId });
+  const echo = ctx.action?.intent === "reply" && ctx.action.parentId === post.id ? ctx.action : undefined;
+  return (
+    <div className="post-actions">
+      <Reactions post={post} t={t} />
+      {!ctx.locked ? (
+        <details className="reply-box" open={echo ? true : undefined}>
+          <summary className="post-action">{t("thread.post.reply")}</summary>
+          <Form method="post" preventScrollReset className="reply-form" discover="none">
+            <input type="hidden" name="intent" value="reply" />
+            <input type="hidden" name="parentId" value={post.id} />
+            <label htmlFor={`reply-${post.id}`}>{t("thread.post.replyTo", { name: post.author?.name ?? "" })}</label>
+            <textarea
+              id={`reply-${post.id}`}
+              name="body"
+              rows={4}
+              required
+              defaultValue={echo?.body}
+              aria-invalid={echo?.errors?.body ? true : undefined}
+              aria-describedby={echo?.errors?.body ? `reply-${post.id}-error` : undefined}
+            />
+            {echo?.errors?.body ? (
+              <p className="field-error" id={`reply-${post.id}-error`}>
+                {echo.errors.body.join(" ")}
+              </p>
+            ) : null}
+            <button className="button button-small">
+              {t("thread.post.send")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {canEdit ? (
+        <Link to={`/discussions/p/${post.id}/edit`} className="post-action" discover="none">
+          {t("thread.post.edit")}
+        </Link>
+      ) : null}
+      {canAccept ? (
+        <Form method="post" preventScrollReset className="inline-form" discover="none">
+          <input type="hidden" name="intent" value="accept" />
+          <button name="postId" value={accepted ? "" : post.id} className="link-button post-action">
+            {accepted ? t("thread.post.unaccept") : t("thread.post.accept")}
+          </button>
+        </Form>
+      ) : null}
+      {canDelete ? (
+        <details className="confirm-box">
+          <summary className="post-action">{t("thread.post.delete")}</summary>
+          <Form method="post" preventScrollReset discover="none">
+            <p>{t("thread.post.deleteConfirm")}</p>
+            <input type="hidden" name="intent" value="delete" />
+            <button name="postId" value={post.id} className="button button-danger button-small">
+              {t("thread.post.deleteYes")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+const reactionLabels: Record<ReactionKind, MessageKey> = {
+  helpful: "thread.react.helpful",
+  "same-here": "thread.react.sameHere",
+  thanks: "thread.react.thanks",
+};
+const reactionIcons: Record<ReactionKind, string> = { helpful: "💡", "same-here": "🙋", thanks: "🙏" };
+
+/** Toggle buttons: a plain form without JavaScript; with it, the count changes in place. */
+function Reactions({ post, t }: { post: TreePost; t: Translate }) {
+  const fetcher = useFetcher();
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const pending = fetcher.formData?.get("reaction");
+  return (
+    <fetcher.Form method="post" preventScrollReset className="reactions">
+      <input type="hidden" name="intent" value="react" />
+      <input type="hidden" name="postId" value={post.id} />
+      {enhanced ? <input type="hidden" name="js" value="1" /> : null}
+      {reactionKinds.map((kind) => {
+        let pressed = post.myReactions.includes(kind);
+        let count = post.reactions[kind];
+        if (typeof pending === "string" && pending.startsWith(`${kind}:`)) {
+          const on = pending.endsWith(":1");
+          if (on !== pressed) count = Math.max(count + (on ? 1 : -1), 0);
+          pressed = on;
+        }
+        const names = post.reactors[kind];
+        const more = count - names.length;
+        const who = names.length === 0 ? "" : more > 0 ? t("thread.react.whoMore", { names: names.join(", "), count: more }) : names.join(", ");
+        // Kept lean: twenty posts carry sixty of these buttons.
+        return (
+          <button key={kind} name="reaction" value={`${kind}:${pressed ? 0 : 1}`} aria-pressed={pressed} className="reaction" title={who || undefined}>
+            <span aria-hidden="true">{reactionIcons[kind]}</span>
+            {count > 0 ? ` ${t(reactionLabels[kind])} ${count}` : ` ${t(reactionLabels[kind])}`}
+            {who ? <span className="reactors sr-only">{` — ${who}`}</span> : null}
+          </button>
+        );
+      })}
+    </fetcher.Form>
+  );
+}

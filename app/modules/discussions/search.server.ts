@@ -1,0 +1,496 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "../../../db/client";
+import { queryRows } from "../../../db/client";
+import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
+import type { Services } from "../../../server/services";
+import { can, type Actor } from "../accounts/permissions";
+import { DomainError } from "../platform/errors";
+import { postPath, topicPath } from "./topics.server";
+
+/**
+ * Full-text search over discussions (topics and replies; case studies plug in as a third source).
+ *
+ * Matching: each document carries `search` (stemmed and unaccented in its own language, migration 0003) and
+ * `search_plain` (unstemmed, unaccented). A query matches `search` through the union of its stemmed forms in every
+ * language configuration (one GIN-indexable `@@`), or `search_plain` through prefixes of its words and of its stems,
+ * so that pairs the French stemmer splits still meet (conflit → confl, conflits → conflit).
+ *
+ * Cost: each source ranks at most its `candidateLimit` most recent matches with ts_rank_cd (see `boundedCandidates`),
+ * so a word found in most posts costs a short walk down the primary key rather than ranking the whole table, and a
+ * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
+ */
+
+export const searchTypes = ["topic", "post", "case"] as const;
+export type SearchType = (typeof searchTypes)[number];
+
+export const searchQueryMaxLength = 200;
+/** The most recent matches each source ranks. */
+export const candidateLimit = 500;
+/** How far `cursor` may page into the ranked results. */
+const maxOffset = 1000;
+
+const configs: Record<ContentLanguage, string> = { fr: "dc_french", en: "dc_english", es: "dc_spanish", ro: "dc_romanian", nl: "dc_dutch" };
+
+export type SearchFilters = {
+  type?: SearchType;
+  /** Every tag must be on the topic (AND). */
+  tags: string[];
+  language?: ContentLanguage;
+  category?: string;
+  /** An author's handle. */
+  author?: string;
+  from?: Date;
+  /** Exclusive upper bound. */
+  before?: Date;
+};
+
+export type SearchRequest = SearchFilters & { q: string; limit: number; offset: number };
+
+export type SearchHit = {
+  type: SearchType;
+  id: string;
+  /** The topic a post belongs to (the topic itself for a topic). */
+  topicId: string;
+  title: string;
+  /** Safe HTML: plain text, escaped, with the matched words in `<mark>`. */
+  snippet: string;
+  /** Absolute. */
+  url: string;
+  language: ContentLanguage;
+  createdAt: string;
+  author: { name: string; handle: string } | null;
+};
+
+export type SearchResult = { items: SearchHit[]; nextCursor: string | null };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parameters (the API and the page share them)
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const dateParam = z
+  .string()
+  .trim()
+  .refine((s) => (isoDate.test(s) || isoDateTime.test(s)) && !Number.isNaN(Date.parse(s)), "validation.invalid");
+
+const paramsObject = z.object({
+  type: z.enum(searchTypes).optional(),
+  tag: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().max(50).regex(/^[a-z0-9-]+$/)).max(8))
+    .transform((list) => [...new Set(list)]),
+  language: z.enum(contentLanguages).optional(),
+  category: z.string().trim().min(1).max(50).optional(),
+  author: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/^@/, ""))
+    .pipe(z.string().min(1).max(60))
+    .optional(),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(maxOffset))
+    .optional(),
+});
+
+/** Filters and paging from a query string (empty values count as absent); anything malformed fails (the API answers 400). */
+export const searchParamsSchema = z.preprocess(
+  (input) =>
+    input && typeof input === "object" && !Array.isArray(input)
+      ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== "" && v !== undefined))
+      : input,
+  paramsObject,
+);
+export type SearchParams = z.output<typeof paramsObject>;
+
+/** The query itself: 1 to 200 characters (the API answers 422 otherwise). */
+export const searchTextSchema = z.string({ required_error: "search.q.required" }).trim().min(1, "search.q.required").max(searchQueryMaxLength, "search.q.tooLong");
+
+/** Turns parsed parameters into filters; a date-only `to` includes that whole day. */
+export function searchRequestOf(q: string, params: SearchParams): SearchRequest {
+  const before = params.to
+    ? isoDate.test(params.to)
+      ? new Date(Date.parse(`${params.to}T00:00:00Z`) + 86_400_000)
+      : new Date(Date.parse(params.to) + 1)
+    : undefined;
+  return {
+    q,
+    type: params.type,
+    tags: params.tag,
+    language: params.language,
+    category: params.category,
+    author: params.author,
+    from: params.from ? new Date(Date.parse(isoDate.test(params.from) ? `${params.from}T00:00:00Z` : params.from)) : undefined,
+    before,
+    limit: params.limit,
+    offset: params.cursor ?? 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Query building
+
+/**
+ * A `to_tsquery('dc_simple', …)` text made of the query's own words as prefixes (3 letters or more), keeping
+ * websearch's `-word`, `"phrase"` and `or`; null when no word is left. Words are letters, digits and marks only,
+ * so nothing the user types reaches the tsquery syntax.
+ */
+export function plainPrefixQuery(q: string): string | null {
+  const groups: { positive: string[]; negative: string[] }[] = [{ positive: [], negative: [] }];
+  const tokens = q.normalize("NFC").matchAll(/(-?)"([^"]*)"?|(\S+)/g);
+  let words = 0;
+  for (const m of tokens) {
+    const phrase = m[2] !== undefined;
+    let text = phrase ? m[2] : m[3];
+    let negated = m[1] === "-";
+    if (!phrase && text.toLowerCase() === "or") {
+      groups.push({ positive: [], negative: [] });
+      continue;
+    }
+    if (!phrase && text.startsWith("-")) {
+      negated = true;
+      text = text.slice(1);
+    }
+    const lexemes = (text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [])
+      .filter((w) => w.length >= 2)
+      .slice(0, 16 - words)
+      .map((w) => (w.length >= 3 ? `${w.toLowerCase()}:*` : w.toLowerCase()));
+    if (lexemes.length === 0) continue;
+    words += lexemes.length;
+    const term = lexemes.length === 1 ? lexemes[0] : `(${lexemes.join(phrase ? " <-> " : " & ")})`;
+    const group = groups[groups.length - 1];
+    (negated ? group.negative : group.positive).push(term);
+    if (words >= 16) break;
+  }
+  const parts = groups
+    .filter((g) => g.positive.length > 0)
+    .map((g) => [...g.positive, ...g.negative.map((t) => `!${t}`)].join(" & "));
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(" | ");
+}
+
+/** Appends `:*` to each lexeme of 3 characters or more in a tsquery's text form ('conflit' → 'conflit':*). */
+const lexemePattern = "'((?:[^']|''){3,})'";
+
+export type SearchQuerySql = {
+  /** Against `search`: the query stemmed in each configuration considered (null when only stop words are left). */
+  stem: SQL | null;
+  /** Against `search_plain`: prefixes of the query's words and of its stems. */
+  plain: SQL;
+  /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
+  highlight(language: SQL): SQL;
+};
+
+const anyOf = (texts: string[]) => {
+  const unique = [...new Set(texts.filter((t) => t.trim() !== ""))];
+  return unique.length === 0 ? null : unique.length === 1 ? unique[0] : unique.map((t) => `(${t})`).join(" | ");
+};
+
+/**
+ * Prepares the tsqueries in one small round trip: the query stemmed by each configuration, each made into
+ * prefixes, and the plain words; identical alternatives are merged (most words stem alike in several languages),
+ * which keeps the match cheap to test and the planner's estimates sane. Null when nothing is left to look for.
+ */
+export async function prepareQuery(db: Queryable, q: string, language: ContentLanguage | undefined): Promise<SearchQuerySql | null> {
+  const words = plainPrefixQuery(q);
+  const rows = await queryRows<{ lang: ContentLanguage | null; stem: string; prefix: string }>(
+    db,
+    sql`select c.lang, s.stem, coalesce(regexp_replace(nullif(s.stem, ''), ${lexemePattern}, ${"'\\1':*"}, 'g')::tsquery::text, '') as prefix
+      from (values ${sql.join(Object.entries(configs).map(([lang, name]) => sql`(${lang}, ${sql.raw(`'${name}'`)}::regconfig)`), sql`, `)}) c(lang, cfg),
+        lateral (select websearch_to_tsquery(c.cfg, ${q})::text as stem) s
+      union all
+      select null, ${words ? sql`to_tsquery('dc_simple'::regconfig, ${words})::text` : sql`''`}, ''`,
+  );
+  const considered = rows.filter((r) => r.lang !== null && (!language || r.lang === language));
+  const plainWords = rows.find((r) => r.lang === null)?.stem ?? "";
+  const stem = anyOf(considered.map((r) => r.stem));
+  const plain = anyOf([plainWords, ...considered.map((r) => r.prefix)]);
+  if (!plain) return null;
+  const prefixes = new Map(rows.filter((r) => r.lang !== null).map((r) => [r.lang, r.prefix]));
+  return {
+    stem: stem ? sql`${stem}::tsquery` : null,
+    plain: sql`${plain}::tsquery`,
+    highlight: (lang) =>
+      sql`(case ${lang} ${sql.join(
+        contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
+        sql` `,
+      )} else ${plain}::tsquery end)`,
+  };
+}
+
+/** What the user typed leaves something to look for (letters or digits outside a negation). */
+const hasSearchableText = (q: string) => /[\p{L}\p{N}]/u.test(q.replace(/(^|\s)-\S+/g, " "));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources
+
+export type SourceContext = {
+  viewer: NonNullable<Actor>;
+  query: SearchQuerySql;
+  filters: SearchFilters;
+  publicUrl: string;
+};
+
+export type SourceDetails = Omit<SearchHit, "type" | "id"> & { id: number };
+
+/**
+ * One kind of searchable document. To add one (case studies), implement both functions and list the source in
+ * `searchSources`; the ranking, paging, snippets' safety and the API stay as they are. `boundedCandidates`,
+ * `rankCandidates` and `headline` do the heavy lifting.
+ */
+export type SearchSource = {
+  type: SearchType;
+  /**
+   * A SELECT of `(id bigint, at timestamptz, rank float8)`, at most `take` rows, best first: the documents the
+   * viewer may see that match `ctx.query` and the filters, ranked among their most recent matches.
+   * Null when the filters rule this source out.
+   */
+  ranked(ctx: SourceContext, take: number): SQL | null;
+  /** Title, highlighted snippet (see `headline`) and url of these ids, checking again that they may be seen. */
+  details(db: Queryable, ctx: SourceContext, ids: number[]): Promise<SourceDetails[]>;
+};
+
+/** Documents walked from the newest down before deciding whether a query is common. */
+export const recentWindow = 1000;
+/** Matches in that window that make a query common enough to rank the recent ones only. */
+const commonEnough = 50;
+
+/**
+ * The candidates of one source: at most `candidateLimit` rows `(id, at, search, search_plain)`, the most recent
+ * matches the viewer may see. Two plans, whichever the data calls for, in one statement:
+ *
+ * 1. A walk down the primary key over the `recentWindow` newest documents (a fixed number of rows, whatever the
+ *    filters), keeping those that pass `where` and match. When at least `commonEnough` do, the query is common and
+ *    these recent matches are the candidates: a word in most posts costs a few hundred rows.
+ * 2. Otherwise, and only then (a one-time filter: the plan is never started in the common case), the GIN indexes
+ *    find every match, through `older` when given (a FROM and conditions the planner may join differently, e.g.
+ *    driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the primary-key walk, which
+ *    would read the whole table for a rare word.
+ *
+ * `table` is the document's table with its alias `alias`; `where` the conditions other than the match.
+ */
+export function boundedCandidates(
+  ctx: SourceContext,
+  spec: { table: SQL; alias: string; where: SQL[]; older?: { from: SQL; where: SQL[] } },
+): SQL {
+  const a = sql.raw(spec.alias);
+  const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
+  const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
+  const { stem, plain } = ctx.query;
+  const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
+  const older = spec.older ?? { from: spec.table, where: spec.where };
+  return sql`(with recent as materialized (
+      select ${columns} from (select * from ${spec.table} order by ${a}.id desc limit ${recentWindow}) ${a}
+      where ${all(spec.where)} and ${hit}
+      order by ${a}.id desc limit ${candidateLimit}
+    )
+    select * from recent where (select count(*) from recent) >= ${commonEnough}
+    union all
+    select * from (
+      select ${columns} from ${older.from} where ${all(older.where)} and ${hit}
+      order by ${a}.id + 0 desc limit ${candidateLimit}
+    ) older where (select count(*) from recent) < ${commonEnough})`;
+}
+
+/** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
+export function rankCandidates(candidates: SQL, ctx: SourceContext, take: number): SQL {
+  const { stem, plain } = ctx.query;
+  const stemmed = stem ? sql`ts_rank_cd(c.search, ${stem}) + ` : sql``;
+  return sql`select c.id, c.at, (${stemmed}0.5 * ts_rank_cd(c.search_plain, ${plain}))::float8 as rank
+    from ${candidates} c
+    order by rank desc, c.id desc
+    limit ${take}`;
+}
+
+const open = "\uE000";
+const close = "\uE001";
+const headlineOptions = `StartSel=${open}, StopSel=${close}, MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * A ts_headline of plain text: the words are compared unstemmed and unaccented with the prefixes of the query's
+ * stems in the document's language (so conflits marks conflit, apprenants marks apprenante, and that language's
+ * stop words stay unmarked). Sentinel characters surround the matches, any such characters in the text itself
+ * being removed first; `safeSnippet` turns the result into HTML.
+ */
+export function headline(ctx: SourceContext, language: SQL, text: SQL): SQL {
+  return sql`ts_headline('dc_simple'::regconfig, translate(left(${text}, 20000), ${open + close}, ''), ${ctx.query.highlight(language)}, ${headlineOptions})`;
+}
+
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes everything, then turns the sentinels into `<mark>` (balanced: an unmatched one is dropped). */
+export function safeSnippet(raw: string): string {
+  const escaped = raw.replace(/[&<>"']/g, (c) => escapes[c]);
+  let out = "";
+  let inside = false;
+  for (const ch of escaped) {
+    if (ch === open) {
+      if (!inside) out += "<mark>";
+      inside = true;
+    } else if (ch === close) {
+      if (inside) out += "</mark>";
+      inside = false;
+    } else out += ch;
+  }
+  return inside ? `${out}</mark>` : out;
+}
+
+/** What may be seen and the filters on the topic a document belongs to (alias `t`). */
+function topicConditions(filters: Pick<SearchFilters, "category" | "tags">): SQL[] {
+  const out: SQL[] = [sql`t.visibility = 'visible'`, sql`t.kind = 'discussion'`];
+  if (filters.category) out.push(sql`t.category_id = ${filters.category}`);
+  for (const tag of filters.tags) out.push(sql`exists (select 1 from topic_tags tt where tt.topic_id = t.id and tt.tag_slug = ${tag})`);
+  return out;
+}
+
+/** Filters on the document itself (alias given): language, author, dates. */
+function documentConditions(alias: "t" | "p", filters: SearchFilters): SQL[] {
+  const a = sql.raw(alias);
+  const out: SQL[] = [];
+  if (filters.language) out.push(sql`${a}.language = ${filters.language}`);
+  if (filters.author) out.push(sql`${a}.author_id in (select u.id from users u where u.handle = ${filters.author})`);
+  if (filters.from) out.push(sql`${a}.created_at >= ${filters.from.toISOString()}::timestamptz`);
+  if (filters.before) out.push(sql`${a}.created_at < ${filters.before.toISOString()}::timestamptz`);
+  return out;
+}
+
+type DetailRow = {
+  id: string;
+  topic_id: string;
+  title: string;
+  language: ContentLanguage;
+  created_at: string | Date;
+  author_name: string | null;
+  author_handle: string | null;
+  author_erased: boolean;
+  snippet: string;
+};
+
+const detailsOf = (rows: DetailRow[], url: (r: DetailRow) => string): SourceDetails[] =>
+  rows.map((r) => ({
+    id: Number(r.id),
+    topicId: String(r.topic_id),
+    title: r.title,
+    snippet: safeSnippet(r.snippet ?? ""),
+    url: url(r),
+    language: r.language,
+    createdAt: new Date(r.created_at).toISOString(),
+    author: r.author_name && r.author_handle && !r.author_erased ? { name: r.author_name, handle: r.author_handle } : null,
+  }));
+
+const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+
+/** Visible discussion topics: title and body. */
+export const topicSource: SearchSource = {
+  type: "topic",
+  ranked(ctx, take) {
+    const where = [...topicConditions(ctx.filters), ...documentConditions("t", ctx.filters)];
+    return rankCandidates(boundedCandidates(ctx, { table: sql`topics t`, alias: "t", where }), ctx, take);
+  },
+  async details(db, ctx, ids) {
+    const rows = await queryRows<DetailRow>(
+      db,
+      sql`select t.id::text as id, t.id::text as topic_id, t.title, t.language, t.created_at,
+          u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+          ${headline(ctx, sql`t.language`, sql`t.body_text`)} as snippet
+        from topics t join users u on u.id = t.author_id
+        where t.id in (${idList(ids)}) and ${sql.join(topicConditions({ tags: [] }), sql` and `)}`,
+    );
+    return detailsOf(rows, (r) => ctx.publicUrl + topicPath(r.id));
+  },
+};
+
+/** Visible replies in visible discussion topics; the title is the topic's, the url the post's permalink. */
+export const postSource: SearchSource = {
+  type: "post",
+  ranked(ctx, take) {
+    const own = [sql`p.visibility = 'visible'`, ...documentConditions("p", ctx.filters)];
+    const topicWhere = sql.join(topicConditions(ctx.filters), sql` and `);
+    // The topic is checked per reply (a scalar subquery is never turned into a join): a rare word's few replies cost
+    // a few index lookups rather than a hash of every topic.
+    const where = [...own, sql`(select t.id from topics t where t.id = p.topic_id and ${topicWhere}) is not null`];
+    // With a category or tags, the planner may rather start from the topics that carry them.
+    const older = ctx.filters.category || ctx.filters.tags.length ? { from: sql`posts p join topics t on t.id = p.topic_id`, where: [...own, topicWhere] } : undefined;
+    return rankCandidates(boundedCandidates(ctx, { table: sql`posts p`, alias: "p", where, older }), ctx, take);
+  },
+  async details(db, ctx, ids) {
+    const rows = await queryRows<DetailRow>(
+      db,
+      sql`select p.id::text as id, p.topic_id::text as topic_id, t.title, p.language, p.created_at,
+          u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+          ${headline(ctx, sql`p.language`, sql`p.body_text`)} as snippet
+        from posts p join topics t on t.id = p.topic_id join users u on u.id = p.author_id
+        where p.id in (${idList(ids)}) and p.visibility = 'visible'
+          and ${sql.join(topicConditions({ tags: [] }), sql` and `)}`,
+    );
+    return detailsOf(rows, (r) => ctx.publicUrl + postPath(r.topic_id, r.id));
+  },
+};
+
+/** Every source, in the order ties are broken. Case studies come next (type "case"). */
+export const searchSources: SearchSource[] = [topicSource, postSource];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
+ * (leads included: search is for visible content). A fixed number of queries: the tsqueries and the ranking
+ * (one transaction), then one per source for the page's details.
+ */
+export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
+  if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
+  const q = request.q.trim().slice(0, searchQueryMaxLength);
+  const sources = searchSources.filter((s) => !request.type || s.type === request.type);
+  if (!q || !hasSearchableText(q) || sources.length === 0) return { items: [], nextCursor: null };
+  // One transaction so that parallel workers and JIT stay off for the ranking: on a busy server starting workers costs
+  // more than the few thousand rows they would share, and the plan's branch that is never run (see boundedCandidates)
+  // can look costly enough to trigger hundreds of milliseconds of JIT compilation. set_config(…, true) lasts until
+  // the transaction ends.
+  const prepared = await services.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`);
+    const query = await prepareQuery(tx, q, request.language);
+    if (!query) return null;
+    const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl };
+    const take = request.offset + request.limit + 1;
+    const parts = sources
+      .map((s) => {
+        const ranked = s.ranked(ctx, take);
+        return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
+      })
+      .filter((p): p is SQL => p !== null);
+    if (parts.length === 0) return null;
+    const ranked = await queryRows<{ type: SearchType; id: string }>(
+      tx,
+      sql`select h.type, h.id from (${sql.join(parts, sql` union all `)}) h
+        order by h.rank desc, h.at desc, h.type, h.id desc
+        offset ${request.offset} limit ${request.limit + 1}`,
+    );
+    return { ctx, ranked };
+  });
+  if (!prepared) return { items: [], nextCursor: null };
+  const { ctx, ranked } = prepared;
+  const page = ranked.slice(0, request.limit);
+  const details = await Promise.all(
+    sources.map(async (s) => {
+      const ids = page.filter((h) => h.type === s.type).map((h) => Number(h.id));
+      const rows = ids.length ? await s.details(services.db, ctx, ids) : [];
+      return new Map(rows.map((r) => [`${s.type}:${r.id}`, r]));
+    }),
+  );
+  const byKey = new Map(details.flatMap((m) => [...m]));
+  const items: SearchHit[] = [];
+  for (const h of page) {
+    const d = byKey.get(`${h.type}:${h.id}`);
+    if (d) items.push({ ...d, type: h.type, id: String(d.id) });
+  }
+  const nextOffset = request.offset + request.limit;
+  return { items, nextCursor: ranked.length > request.limit && nextOffset <= maxOffset ? String(nextOffset) : null };
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { idSchema } from "~/modules/discussions/schemas";
+import { getThread } from "~/modules/discussions/topics.server";
+import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
+import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
+import { DomainError } from "~/modules/platform/errors";
+import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
+import { useThreadUi } from "~/components/topic-list";
+import { Page } from "~/components/layout";
+import { useLocale } from "~/i18n/react";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.topic.title} — Digital Compass` : "Digital Compass" }];
+
+const postIdOf = (raw: string | undefined) => {
+  const parsed = idSchema.safeParse(raw ?? "");
+  if (!parsed.success) throw notFoundResponse();
+  return parsed.data;
+};
+
+async function loadThread(context: LoaderFunctionArgs["context"], request: Request, rawId: string | undefined) {
+  const user = requireUser(context, request);
+  const thread = await getThread(context.services, user, postIdOf(rawId)).catch((error: unknown) => {
+    if (error instanceof DomainError && error.status === 404) return null;
+    throw error;
+  });
+  if (!thread) throw notFoundResponse();
+  return { user, thread };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, thread } = await loadThread(context, request, params.postId);
+  const { topic } = thread;
+  // A bushy branch is cut to the page's weight budget; what is left out opens from "continue this thread".
+  const { posts } = fitPage(thread.posts, { target: new URL(request.url).searchParams.get("post") });
+  context.services.activity.recordVisit(user.id, Number(topic.id), posts);
+  return {
+    topic: { id: topic.id, title: topic.title, language: topic.language, locked: topic.locked, hidden: topic.visibility === "hidden", acceptedPostId: topic.acceptedPostId, authorId: topic.author?.id ?? null },
+    anchorId: params.postId!,
+    parentId: thread.ancestors.at(-1) ?? null,
+    posts: posts.map(slimPost),
+    viewer: { id: user.id, role: user.role, centreId: user.centreId },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, thread } = await loadThread(context, request, params.postId);
+  return handleThreadAction(context, request, user, Number(thread.topic.id));
+}
+
+export default function ThreadPage() {
+  const { topic, parentId, posts, viewer } = useLoaderData<typeof loader>();
+  const result = useActionData<ThreadActionData>();
+  const { t } = useThreadUi();
+  const locale = useLocale();
+  const ctx: TreeContext = {
+    topicId: topic.id,
+    viewer,
+    topicAuthorId: topic.authorId,
+    acceptedPostId: topic.acceptedPostId,
+    locked: topic.locked || topic.hidden,
+    firstUnread: null,
+    headingLevel: 3,
+    action: result,
+  };
+  const lang = topic.language === locale ? undefined : topic.language;
+  return (
+    <>
+      <nav className="breadcrumb" aria-label={t("thread.breadcrumb")}>
+        <ol>
+          <li>
+            <Link to="/discussions">{t("thread.list.title")}</Link>
+          </li>
+          <li>
+            <Link to={`/discussions/t/${topic.id}`} lang={lang}>
+              {topic.title}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <Page title={t("thread.thread.title")} intro={<span lang={lang}>{topic.title}</span>}>
+        <p className="actions thread-links">
+          <Link to={`/discussions/t/${topic.id}`} className="button button-secondary button-small">
+            {t("thread.thread.backToTopic")}
+          </Link>
+          {parentId ? (
+            <a href={permalink(topic.id, parentId)} className="button button-secondary button-small">
+              {t("thread.thread.toParent")}
+            </a>
+          ) : null}
+        </p>
+        {topic.locked ? (
+          <p className="alert alert-info topic-locked" role="status">
+            <strong>{t("thread.topic.locked")}</strong> {t("thread.topic.lockedBody")}
+          </p>
+        ) : null}
+        {result?.formError ? (
+          <p className="alert alert-error" role="alert">
+            {result.formError}
+          </p>
+        ) : null}
+        <section aria-labelledby="thread-replies">
+          <h2 id="thread-replies" className="sr-only">
+            {t("thread.thread.posts")}
+          </h2>
+          <PostTree posts={posts} ctx={ctx} />
+        </section>
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_language_idx" ON "posts" USING btree ("language","id" DESC NULLS LAST);

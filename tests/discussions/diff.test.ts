@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { diffWords, sideOf, tokenize } from "../../app/modules/discussions/diff";
+
+describe("word diff for revision history", () => {
+  it("keeps whitespace as tokens", () => {
+    expect(tokenize("a  b\nc")).toEqual(["a", "  ", "b", "\n", "c"]);
+    expect(tokenize("")).toEqual([]);
+  });
+
+  it("says nothing changed for equal texts", () => {
+    expect(diffWords("un deux trois", "un deux trois")).toEqual([{ kind: "same", text: "un deux trois" }]);
+    expect(diffWords("", "")).toEqual([]);
+  });
+
+  it("finds an inserted word", () => {
+    expect(diffWords("un entretien individuel", "un entretien individuel rapide")).toEqual([
+      { kind: "same", text: "un entretien individuel" },
+      { kind: "added", text: " rapide" },
+    ]);
+  });
+
+  it("finds a removed word in the middle", () => {
+    expect(diffWords("parlez-lui très vite demain", "parlez-lui vite demain")).toEqual([
+      { kind: "same", text: "parlez-lui " },
+      { kind: "removed", text: "très " },
+      { kind: "same", text: "vite demain" },
+    ]);
+  });
+
+  it("shows a replaced phrase as one removal then one addition", () => {
+    expect(diffWords("le groupe a b fin", "le groupe x y fin")).toEqual([
+      { kind: "same", text: "le groupe " },
+      { kind: "removed", text: "a b" },
+      { kind: "added", text: "x y" },
+      { kind: "same", text: " fin" },
+    ]);
+  });
+
+  it("handles everything new and everything gone", () => {
+    expect(diffWords("", "tout neuf")).toEqual([{ kind: "added", text: "tout neuf" }]);
+    expect(diffWords("tout parti", "")).toEqual([{ kind: "removed", text: "tout parti" }]);
+  });
+
+  it("always rebuilds both sides exactly", () => {
+    const pairs = [
+      ["Bonjour à tous,\n\nJe cherche des idées pour la semaine 6.", "Bonjour à toutes et à tous,\n\nJe cherche des idées concrètes pour la semaine 7 !"],
+      ["a b c d e f", "f e d c b a"],
+      ["  leading and trailing  ", "leading and\ntrailing"],
+    ];
+    for (const [before, after] of pairs) {
+      const parts = diffWords(before, after);
+      expect(sideOf(parts, "before")).toBe(before);
+      expect(sideOf(parts, "after")).toBe(after);
+    }
+  });
+
+  it("stays fast on very long texts by not diffing a huge middle word by word", () => {
+    const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(" ");
+    const before = words(5000, "a");
+    const after = words(5000, "b");
+    const started = performance.now();
+    const parts = diffWords(before, after);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(sideOf(parts, "before")).toBe(before);
+    expect(sideOf(parts, "after")).toBe(after);
+  });
+});
