@@ -23,7 +23,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A built server on a fresh embedded database seeded with the demo network.
-    command: `rm -rf .data-e2e && npx remix vite:build && npx tsx server/index.ts`,
+    command: `rm -rf .data-e2e && npm run build && npx tsx server/index.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

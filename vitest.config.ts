@@ -8,6 +8,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "app/**/*.test.ts"],
     exclude: ["tests/e2e/**", "tests/bench/**", "node_modules/**"],
     globalSetup: ["./tests/setup/global-setup.ts"],
+    setupFiles: ["./tests/setup/catalogues.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

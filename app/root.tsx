@@ -4,19 +4,12 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter, SiteHeader, type ShellUser } from "./components/layout";
 import { useNonce } from "./components/nonce";
-import stylesheet from "./styles/app.css?url";
 import { unreadCount } from "./modules/discussions/notifications.server";
-import discussionsStyles from "./styles/discussions.css?url";
-import notifyStyles from "./styles/notify.css?url";
-import searchStyles from "./styles/search.css?url";
-import threadStyles from "./styles/thread.css?url";
+// One stylesheet for the whole app: index.css @imports the others and Vite inlines them.
+import stylesheet from "./styles/index.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "stylesheet", href: discussionsStyles },
-  { rel: "stylesheet", href: threadStyles },
-  { rel: "stylesheet", href: notifyStyles },
-  { rel: "stylesheet", href: searchStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

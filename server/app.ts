@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { authenticateRequest } from "../app/modules/accounts/auth.server";
@@ -85,7 +86,15 @@ export function createApp(services: Services, options: AppOptions = {}) {
 
   if (options.viteMiddlewares) app.use(options.viteMiddlewares);
   if (options.clientBuildDir) {
-    app.use("/assets", express.static(path.join(options.clientBuildDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(
+      "/assets",
+      expressStaticGzip(path.join(options.clientBuildDir, "assets"), {
+        enableBrotli: true,
+        orderPreference: ["br", "gz"],
+        index: false,
+        serveStatic: { immutable: true, maxAge: "1y", index: false },
+      }),
+    );
     app.use(express.static(options.clientBuildDir, { maxAge: "1h", index: false }));
   }
 

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import "../app/i18n/all-catalogues";
 import type { RequestAuth } from "../app/modules/accounts/auth.server";
 import { createTranslator, resolveLocale, type Locale, type MessageKey, type TranslationParams } from "../app/i18n";
 import { type DomainError, type ProblemStatus } from "../app/modules/platform/errors";

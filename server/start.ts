@@ -31,6 +31,8 @@ if (!fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourceTime) 
     console.error("The build failed; see the errors above.");
     process.exit(result.status ?? 1);
   }
+  const { precompressAssets } = await import("./precompress");
+  precompressAssets();
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 process.env.NODE_ENV ??= "production";

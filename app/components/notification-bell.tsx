@@ -4,7 +4,11 @@ import type { MessageKey, Translate } from "../i18n";
 import { useT } from "../i18n/react";
 
 /** What a notification says, in the reader's language: the same sentence on the page, in the bell's announcement and in e-mails. */
-export type NotificationSummary = { kind: string; actor: { name: string } | null; topic: { title: string } | null };
+export type NotificationSummary = {
+  kind: string;
+  actor: { name: string } | null;
+  topic: { title: string } | null;
+};
 
 const kindKeys: Record<string, MessageKey> = {
   reply: "notify.kind.reply",
@@ -14,7 +18,10 @@ const kindKeys: Record<string, MessageKey> = {
   "new-topic": "notify.kind.new-topic",
 };
 
-export function notificationSentence(t: Translate, n: NotificationSummary): string {
+export function notificationSentence(
+  t: Translate,
+  n: NotificationSummary
+): string {
   return t(kindKeys[n.kind] ?? "notify.kind.other", {
     actor: n.actor?.name ?? t("notify.someone"),
     topic: n.topic?.title ?? t("notify.aTopic"),
@@ -23,7 +30,14 @@ export function notificationSentence(t: Translate, n: NotificationSummary): stri
 
 function BellIcon() {
   return (
-    <svg className="bell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22">
+    <svg
+      className="bell-icon"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      width="22"
+      height="22"
+    >
       <path
         fill="currentColor"
         d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Zm-2 1H7v-6a5 5 0 0 1 10 0v6Z"
@@ -49,49 +63,99 @@ export function NotificationBell({ unread }: { unread: number }) {
   useEffect(() => setCount(unread), [unread]);
 
   // The socket lives as long as the header; these refs let it use the current language and page.
-  const latest = useRef({ t, pathname: location.pathname, revalidate: revalidator.revalidate });
-  latest.current = { t, pathname: location.pathname, revalidate: revalidator.revalidate };
+  const latest = useRef({
+    t,
+    pathname: location.pathname,
+    revalidate: revalidator.revalidate,
+  });
+  latest.current = {
+    t,
+    pathname: location.pathname,
+    revalidate: revalidator.revalidate,
+  };
 
   useEffect(() => {
     let cancelled = false;
     let close: (() => void) | undefined;
     const refresh = async () => {
       try {
-        const res = await fetch("/api/v1/notifications?limit=1", { credentials: "same-origin", headers: { accept: "application/json" } });
+        const res = await fetch("/api/v1/notifications?limit=1", {
+          credentials: "same-origin",
+          headers: { accept: "application/json" },
+        });
         if (!res.ok) return;
         const body = (await res.json()) as { unread?: unknown };
-        if (!cancelled && typeof body.unread === "number") setCount(body.unread);
+        if (!cancelled && typeof body.unread === "number")
+          setCount(body.unread);
       } catch {
         // Offline: the next reconnection asks again.
       }
     };
-    import("socket.io-client")
-      .then(({ io }) => {
-        if (cancelled) return;
-        // WebSocket only: its handshake always carries the Origin the server checks (a same-origin polling GET does not).
-        const socket = io({ transports: ["websocket"], withCredentials: true });
-        close = () => socket.close();
-        socket.on("notification:new", (payload: NotificationSummary) => {
-          const { t: tr, pathname, revalidate } = latest.current;
-          setCount((c) => c + 1);
-          setAnnouncement(tr("notify.bell.new", { text: notificationSentence(tr, payload) }));
-          if (pathname === "/notifications") revalidate();
+    // The live connection (and its 13 KB client) waits for the first sign of a person at the page, or a few
+    // seconds: a first visit on a slow phone downloads the page before anything else. The count is refreshed on
+    // connect, so nothing that arrived meanwhile is missed.
+    const triggers = [
+      "pointerdown",
+      "keydown",
+      "touchstart",
+      "scroll",
+      "focusin",
+    ] as const;
+    let started = false;
+    const start = () => {
+      if (started || cancelled) return;
+      started = true;
+      triggers.forEach((type) => window.removeEventListener(type, start));
+      clearTimeout(timer);
+      connect();
+    };
+    const timer = setTimeout(start, 8000);
+    triggers.forEach((type) =>
+      window.addEventListener(type, start, { passive: true, once: true })
+    );
+    const connect = () =>
+      import("socket.io-client")
+        .then(({ io }) => {
+          if (cancelled) return;
+          // WebSocket only: its handshake always carries the Origin the server checks (a same-origin polling GET does not).
+          const socket = io({
+            transports: ["websocket"],
+            withCredentials: true,
+          });
+          close = () => socket.close();
+          socket.on("notification:new", (payload: NotificationSummary) => {
+            const { t: tr, pathname, revalidate } = latest.current;
+            setCount((c) => c + 1);
+            setAnnouncement(
+              tr("notify.bell.new", { text: notificationSentence(tr, payload) })
+            );
+            if (pathname === "/notifications") revalidate();
+          });
+          socket.on("connect", () => void refresh());
+          socket.io.on("reconnect", () => void refresh());
+        })
+        .catch(() => {
+          // No live updates; the count still comes with every page.
         });
-        socket.io.on("reconnect", () => void refresh());
-      })
-      .catch(() => {
-        // No live updates; the count still comes with every page.
-      });
     return () => {
       cancelled = true;
+      clearTimeout(timer);
+      triggers.forEach((type) => window.removeEventListener(type, start));
       close?.();
     };
   }, []);
 
-  const label = count > 0 ? t("notify.bell.unread", { count }) : t("notify.bell.none");
+  const label =
+    count > 0 ? t("notify.bell.unread", { count }) : t("notify.bell.none");
   return (
     <>
-      <Link to="/notifications" className={count > 0 ? "notification-bell has-unread" : "notification-bell"} prefetch="intent">
+      <Link
+        to="/notifications"
+        className={
+          count > 0 ? "notification-bell has-unread" : "notification-bell"
+        }
+        prefetch="intent"
+      >
         <BellIcon />
         {count > 0 ? (
           <span className="bell-count" aria-hidden="true">

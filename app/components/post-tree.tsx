@@ -4,7 +4,7 @@ import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
-import { authorLink, useThreadUi, type ThreadUi } from "./topic-list";
+import { authorLink, useThreadUi, type ThreadUi } from "./thread-ui";
 
 export type ReactionKind = "helpful" | "same-here" | "thanks";
 export const reactionKinds: ReactionKind[] = ["helpful", "same-here", "thanks"];
@@ -57,6 +57,17 @@ export type TreeContext = {
   /** Heading level of the first-level posts (h3 under the page's h2). */
   headingLevel: number;
   action?: ActionEcho;
+  /** The post whose reply form is open (`?reply=`); the others show a link, which keeps a page light. */
+  replyTo?: string | null;
+  /** The page's own query (the cursor), kept by the reply links. */
+  pageQuery?: string;
+};
+
+const replyHref = (ctx: TreeContext, postId: string) => {
+  const params = new URLSearchParams(ctx.pageQuery ?? "");
+  params.delete("post");
+  params.set("reply", postId);
+  return `?${params.toString()}#reply-${postId}`;
 };
 
 export const permalink = (topicId: string, postId: string) => `/discussions/t/${topicId}?post=${postId}#post-${postId}`;
@@ -164,9 +175,13 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
   return (
     <div className="post-actions">
       <Reactions post={post} t={t} />
-      {!ctx.locked ? (
-        <details className="reply-box" open={echo ? true : undefined}>
-          <summary className="post-action">{t("thread.post.reply")}</summary>
+      {!ctx.locked && !echo && ctx.replyTo !== post.id ? (
+        <Link to={replyHref(ctx, post.id)} className="post-action" preventScrollReset discover="none">
+          {t("thread.post.reply")}
+        </Link>
+      ) : null}
+      {!ctx.locked && (echo || ctx.replyTo === post.id) ? (
+        <div className="reply-box">
           <Form method="post" preventScrollReset className="reply-form" discover="none">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={post.id} />
@@ -176,6 +191,7 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
               name="body"
               rows={4}
               required
+              autoFocus
               defaultValue={echo?.body}
               aria-invalid={echo?.errors?.body ? true : undefined}
               aria-describedby={echo?.errors?.body ? `reply-${post.id}-error` : undefined}
@@ -185,11 +201,9 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
                 {echo.errors.body.join(" ")}
               </p>
             ) : null}
-            <button className="button button-small">
-              {t("thread.post.send")}
-            </button>
+            <button className="button button-small">{t("thread.post.send")}</button>
           </Form>
-        </details>
+        </div>
       ) : null}
       {canEdit ? (
         <Link to={`/discussions/p/${post.id}/edit`} className="post-action" discover="none">
@@ -197,23 +211,23 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
         </Link>
       ) : null}
       {canAccept ? (
-        <Form method="post" preventScrollReset className="inline-form" discover="none">
+        <form method="post" className="inline-form">
           <input type="hidden" name="intent" value="accept" />
           <button name="postId" value={accepted ? "" : post.id} className="link-button post-action">
             {accepted ? t("thread.post.unaccept") : t("thread.post.accept")}
           </button>
-        </Form>
+        </form>
       ) : null}
       {canDelete ? (
         <details className="confirm-box">
           <summary className="post-action">{t("thread.post.delete")}</summary>
-          <Form method="post" preventScrollReset discover="none">
+          <form method="post">
             <p>{t("thread.post.deleteConfirm")}</p>
             <input type="hidden" name="intent" value="delete" />
             <button name="postId" value={post.id} className="button button-danger button-small">
               {t("thread.post.deleteYes")}
             </button>
-          </Form>
+          </form>
         </details>
       ) : null}
     </div>

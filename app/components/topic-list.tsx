@@ -1,37 +1,13 @@
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { createTranslator, languageName, type Locale, type MessageKey, type Translate } from "../i18n";
+import { languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
+import { authorLink, listHref, useThreadUi, type ListQuery, type ListSort } from "./thread-ui";
 
-export type ThreadUi = { t: Translate; format: { dateTime: (value: string | Date) => string; date: (value: string | Date) => string } };
-const uiByLocale = new Map<Locale, ThreadUi>();
-
-/**
- * The translator and date formats of the discussion pages, made once per language for the whole process: building
- * Intl formatters costs more than rendering a post, and a topic page renders many. Same formats as useFormatDate.
- */
-export function useThreadUi(): ThreadUi {
-  const locale = useLocale();
-  let ui = uiByLocale.get(locale);
-  if (!ui) {
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" });
-    ui = {
-      t: createTranslator(locale),
-      format: { dateTime: (value) => dateTime.format(new Date(value)), date: (value) => date.format(new Date(value)) },
-    };
-    uiByLocale.set(locale, ui);
-  }
-  return ui;
-}
-
-export type ListSort = "active" | "latest" | "unanswered";
 /**
  * The content languages (db/schema/discussions `contentLanguages`), repeated here so that the browser bundle does not
  * pull in the database schema and its ORM.
  */
 const contentLanguages = ["fr", "en", "es", "ro", "nl"] as const;
-export type ListQuery = { category?: string; tags: string[]; language?: string; sort: ListSort };
 export type TagChoice = { slug: string; label: string; group: string; count: number };
 export type CategoryChoice = { id: string; name: string };
 export type TopicRow = {
@@ -50,19 +26,6 @@ export type TopicRow = {
   answered: boolean;
   unread: boolean;
 };
-
-/** A list URL with these filters (no cursor: a new filter starts from the first page). */
-export function listHref(base: string, query: ListQuery, change: Partial<ListQuery> & { cursor?: string } = {}) {
-  const q = { ...query, ...change };
-  const params = new URLSearchParams();
-  if (q.category) params.set("category", q.category);
-  for (const tag of q.tags) params.append("tag", tag);
-  if (q.language) params.set("language", q.language);
-  if (q.sort !== "active") params.set("sort", q.sort);
-  if (change.cursor) params.set("cursor", change.cursor);
-  const search = params.toString();
-  return search ? `${base}?${search}` : base;
-}
 
 const sortLabels: Record<ListSort, MessageKey> = { active: "thread.sort.active", latest: "thread.sort.latest", unanswered: "thread.sort.unanswered" };
 
@@ -267,64 +230,6 @@ export function TopicRows({ items, base, query, categories, tags }: { items: Top
         </li>
       ))}
     </ol>
-  );
-}
-
-/** An author's name linking to their profile; an erased account has no profile. */
-export function authorLink(author: { name: string; handle: string } | null, t: Translate) {
-  if (!author?.handle) return <span>{t("discussions.deletedUser")}</span>;
-  return (
-    <Link to={`/people/${author.handle}`} discover="none">
-      {author.name}
-    </Link>
-  );
-}
-
-export function AuthorName({ author }: { author: { name: string; handle: string } | null }) {
-  const { t } = useThreadUi();
-  return authorLink(author, t);
-}
-
-/** Follow, mute or stop following a category or a tag; says the current level in words. */
-export function FollowForm({ target, level, name }: { target: "category" | "tag" | "topic"; level: "watching" | "muted" | null; name: string }) {
-  const { t } = useThreadUi();
-  const status =
-    level === "watching"
-      ? t("thread.follow.isWatching", { name })
-      : level === "muted"
-        ? t("thread.follow.isMuted", { name })
-        : t("thread.follow.isNone", { name });
-  const hidden: ReactNode =
-    target === "topic" ? <input type="hidden" name="intent" value="subscribe" /> : (
-      <>
-        <input type="hidden" name="intent" value="follow" />
-        <input type="hidden" name="target" value={target} />
-      </>
-    );
-  return (
-    <Form method="post" className="follow-form" id={`follow-${target}`} preventScrollReset>
-      {hidden}
-      <p className="follow-status">
-        <span className="badge">{level === "watching" ? t("thread.follow.watching") : level === "muted" ? t("thread.follow.muted") : t("thread.follow.none")}</span> {status}
-      </p>
-      <div className="actions">
-        {level !== "watching" ? (
-          <button type="submit" name="level" value="watching" className="button button-small">
-            {t(`thread.follow.do.${target}` as const)}
-          </button>
-        ) : null}
-        {level !== "muted" ? (
-          <button type="submit" name="level" value="muted" className="button button-secondary button-small">
-            {t("thread.follow.mute")}
-          </button>
-        ) : null}
-        {level !== null ? (
-          <button type="submit" name="level" value="none" className="button button-secondary button-small">
-            {level === "muted" ? t("thread.follow.unmute") : t("thread.follow.stop")}
-          </button>
-        ) : null}
-      </div>
-    </Form>
   );
 }
 

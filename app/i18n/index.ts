@@ -1,5 +1,4 @@
-import { en } from "./messages/en";
-import { fr, type MessageKey } from "./messages/fr";
+import type { MessageKey } from "./messages/fr";
 
 export const supportedLocales = ["fr", "en"] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -7,14 +6,25 @@ export const defaultLocale: Locale = "fr";
 export const localeCookieName = "dc_lang";
 export type { MessageKey };
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+export type Catalogue = Record<MessageKey, string>;
+
+/**
+ * Catalogues are registered rather than imported here, so that a browser downloads only its own language
+ * (entry.client.tsx); the server registers both (all-catalogues.ts). Kept on globalThis so that the server's two
+ * module graphs (Express and the Remix build) share one registry.
+ */
+const catalogues: Partial<Record<Locale, Catalogue>> = ((globalThis as { __dcCatalogues?: Partial<Record<Locale, Catalogue>> }).__dcCatalogues ??= {});
+
+export function registerCatalogues(entries: Partial<Record<Locale, Catalogue>>) {
+  Object.assign(catalogues, entries);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === "fr" || value === "en";
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.prototype.hasOwnProperty.call(fr, value);
+  return Object.values(catalogues).some((catalogue) => Object.prototype.hasOwnProperty.call(catalogue, value));
 }
 
 /** Picks French or English from an Accept-Language header by quality; French when it names neither. */
@@ -56,7 +66,7 @@ export type TranslationParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslationParams) => string;
 
 export function createTranslator(locale: Locale): Translate {
-  const catalogue = catalogues[locale];
+  const catalogue = catalogues[locale] ?? ({} as Catalogue);
   const plural = new Intl.PluralRules(locale);
   return (key, params) => {
     let message = catalogue[key] ?? key;

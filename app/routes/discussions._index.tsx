@@ -5,7 +5,8 @@ import { listTopics, subscriptionLevel } from "~/modules/discussions/topics.serv
 import { handleFollowAction, readListFilters, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { ActiveFilters, FollowForm, ListPager, SortLinks, TopicFilters, TopicRows, listHref, useThreadUi } from "~/components/topic-list";
+import { ActiveFilters, ListPager, SortLinks, TopicFilters, TopicRows } from "~/components/topic-list";
+import { FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
 
 export const meta: MetaFunction = () => [{ title: "Discussions — Digital Compass" }];

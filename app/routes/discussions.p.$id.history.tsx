@@ -5,7 +5,7 @@ import { idSchema } from "~/modules/discussions/schemas";
 import { getTopic, listRevisions } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { AuthorName, useThreadUi } from "~/components/topic-list";
+import { AuthorName, useThreadUi } from "~/components/thread-ui";
 import { permalink } from "~/components/post-tree";
 import { Page } from "~/components/layout";
 import { useLocale } from "~/i18n/react";

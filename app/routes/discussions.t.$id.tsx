@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/modules/accounts/permissions";
 import { idSchema } from "~/modules/discussions/schemas";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
@@ -8,7 +8,7 @@ import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/m
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
-import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/topic-list";
+import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { Page } from "~/components/layout";
 import { languageName } from "~/i18n";
@@ -130,6 +130,7 @@ export default function TopicPage() {
   const result = useActionData<ThreadActionData>();
   const { t, format } = useThreadUi();
   const locale = useLocale();
+  const [searchParams] = useSearchParams();
   const canModerate = can(viewer, { action: "topic:moderate" });
   const canEditTopic = topic.author ? can(viewer, { action: "post:edit", authorId: topic.author.id }) : false;
   const ctx: TreeContext = {
@@ -142,6 +143,8 @@ export default function TopicPage() {
     firstUnread: firstUnread?.id ? Number(firstUnread.id) : null,
     headingLevel: 3,
     action: result,
+    replyTo: searchParams.get("reply"),
+    pageQuery: searchParams.toString(),
   };
   const topLevelReply = result?.intent === "reply" && !result.parentId ? result : undefined;
   const moderation = result?.intent === "moderate" ? result : undefined;

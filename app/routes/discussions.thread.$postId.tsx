@@ -6,7 +6,7 @@ import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/di
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
-import { useThreadUi } from "~/components/topic-list";
+import { useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
 import { useLocale } from "~/i18n/react";
 

@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3.1 description of `/api/v1` (served at `GET /api/v1/openapi.json`). It documents what the routers in
- * `server/api/*.ts` implement, with request schemas mirroring `app/modules/accounts/schemas.ts`; keep them in step.
+ * `server/api/*.ts` implement, with request schemas mirroring `app/modules/accounts/schemas.ts`,
+ * `app/modules/discussions/schemas.ts` and the schemas declared in the routers themselves; keep them in step.
  */
 
 type Json = Record<string, unknown>;
@@ -55,13 +56,54 @@ const userEnvelope: Json = {
 
 const problemContent = (schema: Json): Json => ({ "application/problem+json": { schema } });
 
+/** A discussion id (topic, post, notification) in a path: digits only; any other value is simply not found (404). */
+const numericId = (name: string, description: string): Json => ({
+  name,
+  in: "path",
+  required: true,
+  description: `${description} Any other value than a positive integer id → 404.`,
+  schema: ref("Id"),
+});
+
+const reactionKind: Json = {
+  name: "kind",
+  in: "path",
+  required: true,
+  description: "The reaction; any other value → 404.",
+  schema: ref("ReactionKind"),
+};
+
+/** `{<key>: <schema>}`, the one-member envelopes the discussions API answers with. */
+const envelope = (key: string, schema: Json): Json => ({
+  type: "object",
+  required: [key],
+  additionalProperties: false,
+  properties: { [key]: schema },
+});
+
+/** `{items, nextCursor}`, a page of a list. */
+const page = (item: Json, extra: Json = {}): Json => ({
+  type: "object",
+  required: ["items", ...Object.keys(extra), "nextCursor"],
+  additionalProperties: false,
+  properties: {
+    items: { type: "array", items: item },
+    ...extra,
+    nextCursor: { type: ["string", "null"], description: "Pass as `cursor` for the next page; null on the last." },
+  },
+});
+
+const problem = (name: string): Json => ref(name, "responses");
+
 export function openApiDocument(publicUrl: string): Record<string, unknown> {
   return {
     openapi: "3.1.0",
     info: {
       title: "Digital Compass API",
       version: "1.0.0",
-      summary: "The public API v1 of Digital Compass: accounts, invitations, tokens and the network's centres.",
+      summary:
+        "The public API v1 of Digital Compass: accounts, invitations, tokens, the network's centres, discussions, search, " +
+        "notifications and moderation.",
       description: [
         "JSON in and out, under `/api/v1`. Ids are strings. Times are ISO-8601 UTC.",
         "",
@@ -82,15 +124,45 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         "",
         "**Roles**: `trainer`, `host` (manages one centre's mobility offers), `lead` (network lead: moderates, runs",
         "match rounds), `admin` (everything a lead may do, and more). Every user belongs to one centre.",
+        "",
+        "**Markdown** goes in as `body`; it comes out as `body` (source) and `bodyHtml`: rendered by marked, then",
+        "sanitised to an allowlist (no style, no script, no event handler). `@handle` mentions of active members",
+        "become links and notify them. Every topic and post carries `url`: its page in the web UI, absolute",
+        "(`PUBLIC_URL` + path; for a post, with its anchor).",
+        "",
+        "**Writes are visible to the next read**: a reply is in the topic, a notification in the list and a search hit",
+        "in the results once the write has been answered (a job queue may send e-mails later, not these).",
+        "",
+        "**Live events** (see `x-socket-events`). Socket.IO on the same origin, default path (`/socket.io/`). The",
+        "handshake authenticates like HTTP: the session cookie (a cookie-authenticated handshake must come from",
+        "`PUBLIC_URL`'s origin) or `auth: {token}` with a personal access token (no Origin needed); otherwise",
+        "`connect_error` with message `unauthorized`. Server → client: `notification:new`, one new notification of",
+        "mine (schema `NotificationPush`), pushed to every open socket of mine once the change that made it is committed.",
       ].join("\n"),
     },
     servers: [{ url: `${publicUrl}/api/v1`, description: "API v1" }],
     tags: [
       { name: "Accounts", description: "Sign-in, profile, sessions, personal access tokens, invitations and user administration." },
       { name: "Centres", description: "The centres of the network (public)." },
+      { name: "Discussions", description: "Categories, tags, topics, threaded replies, revisions, reactions, accepted answers and subscriptions." },
+      { name: "Search", description: "Full-text search over what the caller may see." },
+      { name: "Notifications", description: "My notifications (also pushed live as `notification:new`)." },
+      { name: "Moderation", description: "Moderation actions on topics (lock, unlock, pin, unpin) and the moderation log (leads and admins)." },
+      { name: "Composer", description: "Helpers for writing: the markdown preview and @mention suggestions." },
       { name: "Platform", description: "Health check and this description." },
     ],
     security: signedIn,
+    "x-socket-events": {
+      "notification:new": {
+        direction: "server-to-client",
+        transport: "Socket.IO, same origin, default path; the handshake authenticates with the session cookie or `auth: {token}`.",
+        summary: "A new notification of mine",
+        description:
+          "Pushed to every open socket of the person notified once the change that made it is committed (a reply, a " +
+          "mention, an accepted answer, a new topic in a category or tag they follow). It is in `GET /notifications` too.",
+        payload: ref("NotificationPush"),
+      },
+    },
     paths: {
       // ---------------------------------------------------------------- Accounts: sign-in
       "/auth/login": {
@@ -559,6 +631,596 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         },
       },
 
+      // ---------------------------------------------------------------- Discussions: categories and tags
+      "/categories": {
+        get: {
+          operationId: "listCategories",
+          summary: "The discussion categories",
+          description:
+            "A small reference list: the whole array, unpaginated, in the leads' order. `name` and `description` are " +
+            "in the caller's language (French, else English).",
+          tags: ["Discussions"],
+          security: signedIn,
+          responses: {
+            "200": ok("Every category.", { type: "array", items: ref("Category") }),
+            "401": problem("Unauthorized"),
+          },
+        },
+        post: {
+          operationId: "createCategory",
+          summary: "Create a category (lead, admin)",
+          description: "Leads and admins (others → 403). 409 when a category already has this `id`.",
+          tags: ["Discussions"],
+          security: signedIn,
+          requestBody: body(ref("CategoryRequest")),
+          responses: {
+            "201": ok("Created.", ref("CategoryDetail")),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "409": problem("Conflict"),
+          },
+        },
+      },
+      "/categories/{id}": {
+        patch: {
+          operationId: "updateCategory",
+          summary: "Change a category (lead, admin)",
+          description:
+            "Leads and admins (others → 403). Replaces the names, descriptions and position (an omitted description " +
+            "becomes empty, an omitted position 0). 404 for an unknown category.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [pathId("id", "The category's id.")],
+          requestBody: body(ref("CategoryPatch")),
+          responses: {
+            "200": ok("The updated category.", ref("CategoryDetail")),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/tags": {
+        get: {
+          operationId: "listTags",
+          summary: "The shared tag taxonomy",
+          description:
+            "A small reference list: the whole array, unpaginated, by group then slug, with how many visible topics " +
+            "use each tag. `label` is in the caller's language.",
+          tags: ["Discussions"],
+          security: signedIn,
+          responses: {
+            "200": ok("Every tag.", { type: "array", items: ref("Tag") }),
+            "401": problem("Unauthorized"),
+          },
+        },
+        post: {
+          operationId: "upsertTag",
+          summary: "Create or change a tag (lead, admin)",
+          description:
+            "Leads and admins (others → 403). Creates the tag, or replaces the group and labels of the tag with this " +
+            "`slug`; answers 201 either way. Empty optional labels are dropped.",
+          tags: ["Discussions"],
+          security: signedIn,
+          requestBody: body(ref("TagRequest")),
+          responses: {
+            "201": ok("The tag as now stored.", ref("Tag")),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+          },
+        },
+      },
+      "/tags/{slug}/merge": {
+        post: {
+          operationId: "mergeTag",
+          summary: "Merge a tag into another (lead, admin)",
+          description:
+            "Leads and admins (others → 403). Every topic tagged `slug` gets `into` instead, followers of `slug` follow " +
+            "`into`, and `slug` is removed; one transaction. 409 when both are the same tag; 422 (on `tag`) when " +
+            "either does not exist.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [pathId("slug", "The tag to merge away.")],
+          requestBody: body(ref("TagMergeRequest")),
+          responses: {
+            "200": ok("The tag merged into.", ref("Tag")),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "409": problem("Conflict"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Discussions: topics
+      "/topics": {
+        get: {
+          operationId: "listTopics",
+          summary: "List topics",
+          description:
+            "Visible discussion topics, filtered by `category`, `tag` (repeated tags combine with AND) and `language`, " +
+            "sorted by `sort`: `active` (default, latest reply first), `latest` (newest topic first) or `unanswered` " +
+            "(newest topics with no reply yet). Within a category, pinned topics lead. A bad parameter or cursor → 400.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [
+            { name: "category", in: "query", description: "A category id.", schema: { type: "string", maxLength: 50 } },
+            {
+              name: "tag",
+              in: "query",
+              description: "A tag slug; repeat (`?tag=a&tag=b`) for topics carrying all of them.",
+              schema: { type: "array", items: { type: "string" } },
+              style: "form",
+              explode: true,
+            },
+            { name: "language", in: "query", schema: ref("ContentLanguage") },
+            { name: "sort", in: "query", schema: { type: "string", enum: ["latest", "active", "unanswered"], default: "active" } },
+            ref("Limit", "parameters"),
+            {
+              name: "cursor",
+              in: "query",
+              description: "The `nextCursor` of the previous page (opaque).",
+              schema: { type: "string", maxLength: 200 },
+            },
+          ],
+          responses: {
+            "200": ok("A page of topics.", page(ref("TopicListItem"))),
+            "400": problem("BadRequest"),
+            "401": problem("Unauthorized"),
+          },
+        },
+        post: {
+          operationId: "createTopic",
+          summary: "Start a topic",
+          description:
+            "Any signed-in member. `categoryId` and every tag must exist (else 422 on that field). The author watches " +
+            "the topic from then on; people mentioned, and followers of the category or of one of its tags, are notified.",
+          tags: ["Discussions"],
+          security: signedIn,
+          requestBody: body(ref("NewTopicRequest")),
+          responses: {
+            "201": ok("Created.", envelope("topic", ref("Topic"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+          },
+        },
+      },
+      "/topics/{id}": {
+        get: {
+          operationId: "getTopic",
+          summary: "A topic with a page of its replies",
+          description:
+            "The topic and one page of its replies: up to `limit` first-level replies in order, each followed by its " +
+            "whole tree (any depth), depth-first; at most 400 posts per page. `parentId` null means a reply to the topic " +
+            "itself. A deleted reply stays as a placeholder (`deleted`, no author, empty body) so the tree keeps its " +
+            "shape; a hidden one is blanked the same way for everyone but leads and admins. Hidden and deleted topics " +
+            "are 404 (hidden ones are shown to leads and admins). Opening a topic counts a view and moves my read position. " +
+            "A bad `cursor` or `limit` → 400.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id."), ref("IdCursor", "parameters"), ref("Limit", "parameters")],
+          responses: {
+            "200": ok("The topic and a page of replies.", {
+              type: "object",
+              required: ["topic", "posts", "nextCursor"],
+              additionalProperties: false,
+              properties: {
+                topic: ref("Topic"),
+                posts: { type: "array", items: ref("Post") },
+                nextCursor: {
+                  type: ["string", "null"],
+                  description: "Pass as `cursor` for the next first-level replies; null on the last page.",
+                },
+              },
+            }),
+            "400": problem("BadRequest"),
+            "401": problem("Unauthorized"),
+            "404": problem("NotFound"),
+          },
+        },
+        patch: {
+          operationId: "updateTopic",
+          summary: "Edit a topic (author or lead)",
+          description:
+            "The topic's author, or a lead or admin (others → 403). Any subset of the fields; `tags` replaces the whole " +
+            "list. A changed title or text keeps the earlier version whole in the topic's revision history; people newly " +
+            "mentioned are notified. `categoryId` and every tag must exist (else 422).",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          requestBody: body(ref("TopicPatch")),
+          responses: {
+            "200": ok("The updated topic.", envelope("topic", ref("Topic"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/topics/{id}/posts": {
+        post: {
+          operationId: "createReply",
+          summary: "Reply to a topic or to a reply",
+          description:
+            "Without `parentId` (or with null) a reply to the topic itself; otherwise to that reply of the same topic " +
+            "(another topic's, or one I may not see → 422 on `parentId`; a deleted one → 409). 409 when the topic is " +
+            "locked; 404 when it is hidden or deleted. I watch the topic from then on; the person replied to, people " +
+            "mentioned and the topic's watchers are notified.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          requestBody: body(ref("NewPostRequest")),
+          responses: {
+            "201": ok("Created.", envelope("post", ref("Post"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+            "409": problem("Conflict"),
+          },
+        },
+      },
+      "/topics/{id}/accept": {
+        post: {
+          operationId: "acceptAnswer",
+          summary: "Mark the reply that solved it (topic author or lead)",
+          description:
+            "The topic's author, or a lead or admin (others → 403). `postId` names a visible reply of this topic (else " +
+            "422 on `postId`); null clears the accepted answer. The reply's author is notified.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          requestBody: body(ref("AcceptRequest")),
+          responses: {
+            "200": ok("The updated topic.", envelope("topic", ref("Topic"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/topics/{id}/subscription": {
+        put: {
+          operationId: "setTopicSubscription",
+          summary: "Watch or mute a topic",
+          description:
+            "`watching` (the default, also with no body): notified of every reply. `muted`: no notification about this " +
+            "topic at all, not even mentions.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          requestBody: { ...body(ref("SubscriptionRequest")), required: false },
+          responses: {
+            "200": ok("My subscription to the topic.", envelope("subscription", ref("Subscription"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+        delete: {
+          operationId: "deleteTopicSubscription",
+          summary: "Stop watching or muting a topic",
+          description: "Back to the default: notified only of replies to me and mentions. 204 also when there was no subscription.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          responses: {
+            "204": noContent("Subscription removed."),
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+            "415": problem("UnsupportedMediaType"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Discussions: posts
+      "/posts/{id}": {
+        get: {
+          operationId: "getPost",
+          summary: "One reply",
+          description: "404 when it or its topic is absent or not visible to me; a deleted reply answers its placeholder.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id.")],
+          responses: {
+            "200": ok("The reply.", envelope("post", ref("Post"))),
+            "401": problem("Unauthorized"),
+            "404": problem("NotFound"),
+          },
+        },
+        patch: {
+          operationId: "updatePost",
+          summary: "Edit a reply (author or lead)",
+          description:
+            "The reply's author, or a lead or admin (others → 403). Keeps a revision: the earlier version whole, listed " +
+            "by `GET /posts/{id}/revisions`. People newly mentioned are notified. 404 for a deleted reply.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id.")],
+          requestBody: body(ref("PostPatch")),
+          responses: {
+            "200": ok("The updated reply.", envelope("post", ref("Post"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+        delete: {
+          operationId: "deletePost",
+          summary: "Delete a reply (author or lead)",
+          description:
+            "The reply's author, or a lead or admin (others → 403). A placeholder keeps the tree: the replies under it " +
+            "keep their place. A deleted accepted answer is no longer accepted. 404 when already deleted.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id.")],
+          responses: {
+            "204": noContent("Deleted."),
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+            "415": problem("UnsupportedMediaType"),
+          },
+        },
+      },
+      "/posts/{id}/revisions": {
+        get: {
+          operationId: "listPostRevisions",
+          summary: "A reply's earlier versions",
+          description:
+            "Each earlier version whole, oldest first, with who wrote it; the current version is the reply itself. " +
+            "404 for a deleted reply, or a hidden one (but to leads and admins).",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id.")],
+          responses: {
+            "200": ok("The earlier versions.", {
+              type: "object",
+              required: ["items"],
+              additionalProperties: false,
+              properties: { items: { type: "array", items: ref("Revision") } },
+            }),
+            "401": problem("Unauthorized"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/posts/{id}/reactions/{kind}": {
+        put: {
+          operationId: "addReaction",
+          summary: "React to a reply",
+          description: "Idempotent: reacting twice with the same kind counts once. 404 for an unknown kind, or a deleted or hidden reply.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id."), reactionKind],
+          responses: {
+            "200": ok("The reply with its reaction counts.", envelope("post", ref("Post"))),
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+            "415": problem("UnsupportedMediaType"),
+          },
+        },
+        delete: {
+          operationId: "removeReaction",
+          summary: "Take back a reaction",
+          description: "Idempotent: removing a reaction I did not make changes nothing. 404 for an unknown kind, or a deleted or hidden reply.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The post's id."), reactionKind],
+          responses: {
+            "200": ok("The reply with its reaction counts.", envelope("post", ref("Post"))),
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+            "415": problem("UnsupportedMediaType"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Moderation
+      "/moderation/actions": {
+        post: {
+          operationId: "createModerationAction",
+          summary: "Lock, unlock, pin or unpin a topic (lead, admin)",
+          description:
+            "Leads and admins (others → 403). Implemented for `targetType: \"topic\"` with `action` lock, unlock, pin " +
+            "or unpin: a locked topic takes no new reply (409), a pinned one leads its category's list. Recorded in the " +
+            "moderation log with who and why. 404 for an absent or deleted topic.",
+          tags: ["Moderation"],
+          security: signedIn,
+          requestBody: body(ref("ModerationActionRequest")),
+          responses: {
+            "201": ok("Done and logged.", envelope("action", ref("ModerationAction"))),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/moderation/log": {
+        get: {
+          operationId: "listModerationLog",
+          summary: "The moderation log (lead, admin)",
+          description: "Leads and admins (others → 403). Every moderation action: who, when, why; newest first. A bad parameter → 400.",
+          tags: ["Moderation"],
+          security: signedIn,
+          parameters: [
+            ref("IdCursor", "parameters"),
+            { name: "limit", in: "query", description: "Page size.", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
+          ],
+          responses: {
+            "200": ok("A page of the log.", page(ref("ModerationLogEntry"))),
+            "400": problem("BadRequest"),
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Search
+      "/search": {
+        get: {
+          operationId: "search",
+          summary: "Search",
+          description:
+            "Ranked topics and replies, and never what the caller may not see (no hidden or deleted topic or reply, " +
+            "nor a reply of a hidden topic). Without `language`, each document is matched in its own language's " +
+            "configuration and accent-blind; a query finds singular/plural and conjugated forms where the stemmer " +
+            "allows. Empty parameters count as absent. A missing, blank or too long `q` → 422 (on `q`); any other bad " +
+            "parameter → 400.",
+          tags: ["Search"],
+          security: signedIn,
+          parameters: [
+            {
+              name: "q",
+              in: "query",
+              required: true,
+              description: "What to look for, 1 to 200 characters once trimmed; websearch syntax: `\"phrase\"`, `-word`, `or`.",
+              schema: { type: "string", minLength: 1, maxLength: 200 },
+            },
+            {
+              name: "type",
+              in: "query",
+              description: "Only topics, only replies, or only case studies (no case study is searchable yet: `case` finds nothing).",
+              schema: { type: "string", enum: ["topic", "post", "case"] },
+            },
+            {
+              name: "tag",
+              in: "query",
+              description: "A tag slug (trimmed, lower-cased; letters, digits and `-`); repeat for hits whose topic carries all of them (at most 8).",
+              schema: { type: "array", maxItems: 8, items: { type: "string", maxLength: 50 } },
+              style: "form",
+              explode: true,
+            },
+            { name: "language", in: "query", description: "Only documents in this language, matched in its configuration.", schema: ref("ContentLanguage") },
+            { name: "category", in: "query", description: "A category id.", schema: { type: "string", minLength: 1, maxLength: 50 } },
+            { name: "author", in: "query", description: "An author's handle (a leading `@` is dropped).", schema: { type: "string", minLength: 1, maxLength: 61 } },
+            {
+              name: "from",
+              in: "query",
+              description: "Written at or after: a date (`2024-05-01`, from its start, UTC) or a date-time with offset.",
+              schema: { type: "string" },
+            },
+            {
+              name: "to",
+              in: "query",
+              description: "Written at or before: a date (that whole day included, UTC) or a date-time with offset.",
+              schema: { type: "string" },
+            },
+            ref("Limit", "parameters"),
+            {
+              name: "cursor",
+              in: "query",
+              description: "The `nextCursor` of the previous page (how far into the ranked results, at most 1000).",
+              schema: { type: "string", pattern: "^[0-9]{1,4}$" },
+            },
+          ],
+          responses: {
+            "200": ok("A page of ranked hits.", page(ref("SearchHit"))),
+            "400": problem("BadRequest"),
+            "401": problem("Unauthorized"),
+            "422": problem("ValidationFailed"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Notifications
+      "/notifications": {
+        get: {
+          operationId: "listNotifications",
+          summary: "My notifications",
+          description:
+            "Newest first, with the number of unread ones. Notifications about content I may no longer see (hidden or " +
+            "deleted since) are left out, and so is their count. Also pushed live (`notification:new`). A bad parameter → 400.",
+          tags: ["Notifications"],
+          security: signedIn,
+          parameters: [ref("IdCursor", "parameters"), ref("Limit", "parameters")],
+          responses: {
+            "200": ok(
+              "A page of my notifications.",
+              page(ref("Notification"), { unread: { type: "integer", minimum: 0, description: "How many of mine are unread (all pages)." } }),
+            ),
+            "400": problem("BadRequest"),
+            "401": problem("Unauthorized"),
+          },
+        },
+      },
+      "/notifications/read": {
+        post: {
+          operationId: "markNotificationsRead",
+          summary: "Mark notifications read",
+          description: "`{ids}` marks those of mine (other ids are ignored); `{all:true}` marks every one of mine.",
+          tags: ["Notifications"],
+          security: signedIn,
+          requestBody: body(ref("NotificationsReadRequest")),
+          responses: {
+            "200": ok("The unread count afterwards.", envelope("unread", { type: "integer", minimum: 0 })),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+          },
+        },
+      },
+
+      // ---------------------------------------------------------------- Composer
+      "/markdown/preview": {
+        post: {
+          operationId: "previewMarkdown",
+          summary: "Preview markdown",
+          description:
+            "What a text will look like once posted: the same rendering and sanitising as on write, with the handles of " +
+            "active members linked. Nothing is stored, nobody is notified. Never cached.",
+          tags: ["Composer"],
+          security: signedIn,
+          requestBody: body(ref("MarkdownPreviewRequest")),
+          responses: {
+            "200": ok(
+              "The rendered HTML.",
+              envelope("html", { type: "string", description: "Sanitised HTML." }),
+              { "Cache-Control": { schema: { const: "no-store" } } },
+            ),
+            ...bodyProblems,
+            "401": problem("Unauthorized"),
+            "403": problem("Forbidden"),
+          },
+        },
+      },
+      "/mentions": {
+        get: {
+          operationId: "suggestMentions",
+          summary: "Suggest people to @mention",
+          description:
+            "Up to 8 active members whose handle, name or a word of their name starts with `q` (a leading `@` is " +
+            "dropped), accent- and case-insensitive; handle matches first. An empty `q` answers an empty list. More " +
+            "than 40 characters → 422.",
+          tags: ["Composer"],
+          security: signedIn,
+          parameters: [
+            { name: "q", in: "query", description: "What was typed after `@`.", schema: { type: "string", maxLength: 40, default: "" } },
+          ],
+          responses: {
+            "200": ok(
+              "The suggestions, best first.",
+              { type: "array", maxItems: 8, items: ref("MentionCandidate") },
+              { "Cache-Control": { schema: { const: "private, max-age=30" } } },
+            ),
+            "401": problem("Unauthorized"),
+            "422": problem("ValidationFailed"),
+          },
+        },
+      },
+
       // ---------------------------------------------------------------- Platform
       "/openapi.json": {
         get: {
@@ -626,6 +1288,12 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           in: "query",
           description: "The `nextCursor` of the previous page.",
           schema: { type: "string", maxLength: 400 },
+        },
+        IdCursor: {
+          name: "cursor",
+          in: "query",
+          description: "The `nextCursor` of the previous page.",
+          schema: { type: "string", pattern: "^[0-9]{1,16}$" },
         },
       },
 
@@ -1009,6 +1677,453 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
               },
             },
           ],
+        },
+
+        // ------------------------------------------------------------ discussions: values
+        Id: {
+          type: "string",
+          pattern: "^[1-9][0-9]{0,15}$",
+          description: "A topic, post, notification or moderation action id: a positive integer, as a string.",
+        },
+        IdInput: {
+          description: "An id, as a string (as answered) or a number.",
+          anyOf: [
+            { type: "string", pattern: "^[1-9][0-9]{0,15}$" },
+            { type: "integer", minimum: 1, maximum: 9999999999999999 },
+          ],
+        },
+        ContentLanguage: { type: "string", enum: ["fr", "en", "es", "ro", "nl"], description: "The language a topic is written in." },
+        ReactionKind: { type: "string", enum: ["helpful", "same-here", "thanks"] },
+        Markdown: {
+          type: "string",
+          minLength: 1,
+          maxLength: 50000,
+          description: "Markdown source, trimmed; `@handle` mentions of active members become links and notify them.",
+        },
+        TagList: {
+          description:
+            "Tag slugs: a list, or one comma-separated string; each trimmed and lower-cased, 1 to 50 characters; at most 8; " +
+            "duplicates dropped. Every tag must exist (else 422 on `tags`).",
+          oneOf: [{ type: "array", items: { type: "string", minLength: 1, maxLength: 50 }, maxItems: 8 }, { type: "string" }],
+        },
+        TopicTitle: { type: "string", minLength: 3, maxLength: 200, description: "Trimmed." },
+        CategoryRef: { type: "string", minLength: 1, maxLength: 50, description: "A category id; trimmed; must exist (else 422)." },
+        Author: {
+          type: ["object", "null"],
+          description:
+            'Who wrote it; an erased account shows as `{name: "deleted user", handle: ""}`. null for a deleted or hidden post\'s placeholder.',
+          required: ["id", "name", "handle"],
+          additionalProperties: false,
+          properties: { id: { type: "string" }, name: { type: "string" }, handle: { type: "string" } },
+        },
+        PersonRef: {
+          type: "object",
+          required: ["id", "name", "handle"],
+          additionalProperties: false,
+          properties: { id: { type: "string" }, name: { type: "string" }, handle: { type: "string" } },
+        },
+        ReactionCounts: {
+          type: "object",
+          required: ["helpful", "same-here", "thanks"],
+          additionalProperties: false,
+          properties: {
+            helpful: { type: "integer", minimum: 0 },
+            "same-here": { type: "integer", minimum: 0 },
+            thanks: { type: "integer", minimum: 0 },
+          },
+        },
+
+        // ------------------------------------------------------------ discussions: requests
+        CategoryRequest: {
+          type: "object",
+          required: ["id", "nameFr", "nameEn"],
+          additionalProperties: false,
+          properties: {
+            id: {
+              type: "string",
+              pattern: "^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$",
+              description: "Also the category's slug; 3 to 50 lower-case letters, digits and `-`. Trimmed.",
+            },
+            nameFr: { type: "string", minLength: 2, maxLength: 80, description: "Trimmed." },
+            nameEn: { type: "string", minLength: 2, maxLength: 80, description: "Trimmed." },
+            descriptionFr: { type: "string", maxLength: 500, description: "Trimmed; empty when omitted." },
+            descriptionEn: { type: "string", maxLength: 500, description: "Trimmed; empty when omitted." },
+            position: { type: "integer", minimum: 0, maximum: 1000, description: "Lower first; 0 when omitted." },
+          },
+        },
+        CategoryPatch: {
+          type: "object",
+          description: "The whole category but its id: the names are required, the rest resets to empty or 0 when omitted.",
+          required: ["nameFr", "nameEn"],
+          additionalProperties: false,
+          properties: {
+            nameFr: { type: "string", minLength: 2, maxLength: 80, description: "Trimmed." },
+            nameEn: { type: "string", minLength: 2, maxLength: 80, description: "Trimmed." },
+            descriptionFr: { type: "string", maxLength: 500, description: "Trimmed." },
+            descriptionEn: { type: "string", maxLength: 500, description: "Trimmed." },
+            position: { type: "integer", minimum: 0, maximum: 1000 },
+          },
+        },
+        TagRequest: {
+          type: "object",
+          required: ["slug", "group", "labels"],
+          additionalProperties: false,
+          properties: {
+            slug: {
+              type: "string",
+              pattern: "^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$",
+              description: "2 to 50 lower-case letters, digits and `-`; trimmed and lower-cased before the check.",
+            },
+            group: { type: "string", minLength: 2, maxLength: 40, description: "Trimmed." },
+            labels: {
+              type: "object",
+              required: ["fr", "en"],
+              properties: {
+                fr: { type: "string", minLength: 1, maxLength: 60 },
+                en: { type: "string", minLength: 1, maxLength: 60 },
+                es: { type: "string", maxLength: 60 },
+                ro: { type: "string", maxLength: 60 },
+                nl: { type: "string", maxLength: 60 },
+              },
+              description: "The label in each language, trimmed; French and English required.",
+            },
+          },
+        },
+        TagMergeRequest: {
+          type: "object",
+          required: ["into"],
+          additionalProperties: false,
+          properties: { into: { type: "string", minLength: 1, maxLength: 50, description: "The slug of the tag that stays. Trimmed." } },
+        },
+        NewTopicRequest: {
+          type: "object",
+          required: ["categoryId", "title", "body", "language"],
+          additionalProperties: false,
+          properties: {
+            categoryId: ref("CategoryRef"),
+            title: ref("TopicTitle"),
+            body: ref("Markdown"),
+            tags: { allOf: [ref("TagList")], default: [] },
+            language: ref("ContentLanguage"),
+          },
+        },
+        TopicPatch: {
+          type: "object",
+          description: "Every field optional; `tags` replaces the whole list.",
+          additionalProperties: false,
+          properties: { title: ref("TopicTitle"), body: ref("Markdown"), tags: ref("TagList"), categoryId: ref("CategoryRef") },
+        },
+        NewPostRequest: {
+          type: "object",
+          required: ["body"],
+          additionalProperties: false,
+          properties: {
+            body: ref("Markdown"),
+            parentId: {
+              anyOf: [ref("IdInput"), { type: "null" }],
+              description: "The reply answered, in the same topic; omitted or null for a reply to the topic itself.",
+            },
+          },
+        },
+        PostPatch: {
+          type: "object",
+          required: ["body"],
+          additionalProperties: false,
+          properties: { body: ref("Markdown") },
+        },
+        AcceptRequest: {
+          type: "object",
+          required: ["postId"],
+          additionalProperties: false,
+          properties: {
+            postId: { anyOf: [ref("IdInput"), { type: "null" }], description: "A visible reply of the topic; null clears the accepted answer." },
+          },
+        },
+        SubscriptionRequest: {
+          type: "object",
+          additionalProperties: false,
+          properties: { level: { type: "string", enum: ["watching", "muted"], default: "watching" } },
+        },
+        ModerationActionRequest: {
+          type: "object",
+          required: ["targetType", "targetId", "action"],
+          additionalProperties: false,
+          properties: {
+            targetType: { type: "string", enum: ["topic"] },
+            targetId: { allOf: [ref("IdInput")], description: "The topic's id (any other value → 404)." },
+            action: { type: "string", enum: ["lock", "unlock", "pin", "unpin"] },
+            reason: { type: "string", maxLength: 1000, default: "", description: "Why, for the log. Trimmed." },
+          },
+        },
+        NotificationsReadRequest: {
+          oneOf: [
+            {
+              type: "object",
+              required: ["ids"],
+              additionalProperties: false,
+              properties: { ids: { type: "array", maxItems: 500, items: ref("IdInput") } },
+            },
+            {
+              type: "object",
+              required: ["all"],
+              additionalProperties: false,
+              properties: { all: { const: true } },
+            },
+          ],
+        },
+        MarkdownPreviewRequest: {
+          type: "object",
+          required: ["body"],
+          additionalProperties: false,
+          properties: { body: { type: "string", maxLength: 50000, description: "Markdown source (may be empty)." } },
+        },
+
+        // ------------------------------------------------------------ discussions: answers
+        Category: {
+          type: "object",
+          required: ["id", "slug", "name", "description"],
+          additionalProperties: false,
+          properties: {
+            id: { type: "string" },
+            slug: { type: "string", description: "The same as `id`." },
+            name: { type: "string", description: "In the caller's language (French, else English)." },
+            description: { type: "string" },
+          },
+        },
+        CategoryDetail: {
+          type: "object",
+          description: "A category as the leads manage it.",
+          required: ["id", "slug", "name", "description", "position"],
+          additionalProperties: false,
+          properties: {
+            id: { type: "string" },
+            slug: { type: "string", description: "The same as `id`." },
+            name: { type: "string", description: "In the caller's language (French, else English)." },
+            description: { type: "string" },
+            position: { type: "integer", minimum: 0 },
+          },
+        },
+        Tag: {
+          type: "object",
+          required: ["slug", "label", "group", "count", "labels"],
+          additionalProperties: false,
+          properties: {
+            slug: { type: "string" },
+            label: { type: "string", description: "In the caller's language (else English, else French)." },
+            group: { type: "string" },
+            count: { type: "integer", minimum: 0, description: "Visible topics carrying the tag." },
+            labels: { type: "object", additionalProperties: { type: "string" }, description: "Every label, by language code." },
+          },
+        },
+        TopicListItem: {
+          type: "object",
+          required: [
+            "id", "title", "excerpt", "categoryId", "tags", "language", "author", "createdAt", "lastPostedAt",
+            "replyCount", "viewCount", "pinned", "locked", "answered", "unread", "url",
+          ],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            title: { type: "string" },
+            excerpt: { type: "string", description: "The start of the text, as plain text (200 characters, then `…`)." },
+            categoryId: { type: "string" },
+            tags: { type: "array", items: { type: "string" } },
+            language: ref("ContentLanguage"),
+            author: ref("Author"),
+            createdAt: { type: "string", format: "date-time" },
+            lastPostedAt: { type: "string", format: "date-time", description: "The latest reply, or the topic's creation." },
+            replyCount: { type: "integer", minimum: 0 },
+            viewCount: { type: "integer", minimum: 0 },
+            pinned: { type: "boolean" },
+            locked: { type: "boolean" },
+            answered: { type: "boolean", description: "A reply is marked as the accepted answer." },
+            unread: { type: "boolean", description: "Never opened by me, or replied to since I last read it." },
+            url: { type: "string", format: "uri", description: "Absolute." },
+          },
+        },
+        Topic: {
+          type: "object",
+          required: [
+            "id", "title", "body", "bodyHtml", "categoryId", "tags", "language", "author", "createdAt", "editedAt",
+            "locked", "pinned", "acceptedPostId", "replyCount", "viewCount", "visibility", "url",
+          ],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            title: { type: "string" },
+            body: { type: "string", description: "Markdown source." },
+            bodyHtml: { type: "string", description: "Rendered and sanitised." },
+            categoryId: { type: "string" },
+            tags: { type: "array", items: { type: "string" }, description: "Tag slugs, sorted." },
+            language: ref("ContentLanguage"),
+            author: ref("Author"),
+            createdAt: { type: "string", format: "date-time" },
+            editedAt: { type: ["string", "null"], format: "date-time" },
+            locked: { type: "boolean", description: "No new reply (409)." },
+            pinned: { type: "boolean" },
+            acceptedPostId: { type: ["string", "null"], description: "The reply marked as the answer." },
+            replyCount: { type: "integer", minimum: 0 },
+            viewCount: { type: "integer", minimum: 0, description: "Counted in batches: may trail by a few seconds." },
+            visibility: { type: "string", enum: ["visible", "hidden"], description: "`hidden` is only ever shown to leads and admins." },
+            url: { type: "string", format: "uri", description: "Absolute." },
+          },
+        },
+        Post: {
+          type: "object",
+          required: [
+            "id", "topicId", "parentId", "depth", "author", "body", "bodyHtml", "createdAt", "editedAt", "deleted", "hidden",
+            "childCount", "reactions", "reactors", "myReactions", "url",
+          ],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            topicId: ref("Id"),
+            parentId: { type: ["string", "null"], description: "The reply answered; null for a reply to the topic itself." },
+            depth: { type: "integer", minimum: 0, description: "0 for a first-level reply." },
+            author: ref("Author"),
+            body: { type: "string", description: "Markdown source; empty for a deleted placeholder (or a hidden reply, but to leads and admins)." },
+            bodyHtml: { type: "string", description: "Rendered and sanitised; empty like `body`." },
+            createdAt: { type: "string", format: "date-time" },
+            editedAt: { type: ["string", "null"], format: "date-time" },
+            deleted: { type: "boolean", description: "A placeholder that keeps the tree." },
+            hidden: { type: "boolean", description: "Hidden by moderation." },
+            childCount: { type: "integer", minimum: 0, description: "Direct replies to it." },
+            reactions: { allOf: [ref("ReactionCounts")], description: "`{kind: count}`." },
+            reactors: {
+              type: "object",
+              description: "The names of the first people to react (30 at most in all), by kind.",
+              required: ["helpful", "same-here", "thanks"],
+              additionalProperties: false,
+              properties: {
+                helpful: { type: "array", items: { type: "string" } },
+                "same-here": { type: "array", items: { type: "string" } },
+                thanks: { type: "array", items: { type: "string" } },
+              },
+            },
+            myReactions: { type: "array", items: ref("ReactionKind") },
+            url: { type: "string", format: "uri", description: "Absolute, with the post's anchor." },
+          },
+        },
+        Revision: {
+          type: "object",
+          description: "An earlier version, whole.",
+          required: ["id", "body", "editor", "createdAt"],
+          additionalProperties: false,
+          properties: {
+            id: { type: "string" },
+            body: { type: "string", description: "Markdown source of that version." },
+            editor: { allOf: [ref("PersonRef")], description: "Who wrote that version (the author for the first)." },
+            createdAt: { type: "string", format: "date-time", description: "When that version was written." },
+          },
+        },
+        Subscription: {
+          type: "object",
+          required: ["level"],
+          additionalProperties: false,
+          properties: { level: { type: "string", enum: ["watching", "muted"] } },
+        },
+        ModerationAction: {
+          type: "object",
+          required: ["id", "actorId", "targetType", "targetId", "action", "reason", "until", "createdAt"],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            actorId: { type: "string" },
+            targetType: { type: "string", enum: ["topic"] },
+            targetId: ref("Id"),
+            action: { type: "string", enum: ["lock", "unlock", "pin", "unpin"] },
+            reason: { type: "string" },
+            until: { type: ["string", "null"], format: "date-time" },
+            createdAt: { type: "string", format: "date-time" },
+          },
+        },
+        ModerationLogEntry: {
+          type: "object",
+          required: ["id", "actor", "targetType", "targetId", "action", "reason", "until", "createdAt"],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            actor: ref("PersonRef"),
+            targetType: { type: "string" },
+            targetId: { type: "string" },
+            action: { type: "string" },
+            reason: { type: "string" },
+            until: { type: ["string", "null"], format: "date-time" },
+            createdAt: { type: "string", format: "date-time" },
+          },
+        },
+        SearchHit: {
+          type: "object",
+          required: ["type", "id", "title", "snippet", "url", "topicId", "language", "createdAt"],
+          additionalProperties: false,
+          properties: {
+            type: { type: "string", enum: ["topic", "post", "case"] },
+            id: ref("Id"),
+            title: { type: "string", description: "The topic's title (for a reply, its topic's)." },
+            snippet: { type: "string", description: "Safe HTML: plain text, escaped, with the matched words in `<mark>`." },
+            url: { type: "string", format: "uri", description: "Absolute; a reply's permalink." },
+            topicId: { allOf: [ref("Id")], description: "The topic a reply belongs to (the topic itself for a topic)." },
+            language: ref("ContentLanguage"),
+            createdAt: { type: "string", format: "date-time" },
+          },
+        },
+        NotificationKind: {
+          type: "string",
+          description: "Kinds include reply, mention, accepted, watching (a reply in a topic I watch) and new-topic (in a category or tag I follow); more may come.",
+          examples: ["reply", "mention", "accepted", "watching", "new-topic"],
+        },
+        NotificationActor: {
+          type: ["object", "null"],
+          description: 'Who caused it (an erased account shows as "deleted user").',
+          required: ["id", "name"],
+          additionalProperties: false,
+          properties: { id: { type: "string" }, name: { type: "string" } },
+        },
+        NotificationTopic: {
+          type: ["object", "null"],
+          required: ["id", "title"],
+          additionalProperties: false,
+          properties: { id: ref("Id"), title: { type: "string" } },
+        },
+        Notification: {
+          type: "object",
+          required: ["id", "kind", "read", "createdAt", "url", "actor", "topic", "postId"],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            kind: ref("NotificationKind"),
+            read: { type: "boolean" },
+            createdAt: { type: "string", format: "date-time" },
+            url: { type: "string", format: "uri", description: "Absolute: the topic, or the post with its anchor." },
+            actor: ref("NotificationActor"),
+            topic: ref("NotificationTopic"),
+            postId: { type: ["string", "null"] },
+          },
+        },
+        NotificationPush: {
+          type: "object",
+          description:
+            "The payload of the socket event `notification:new`: the notification as listed, but with `url` a path in " +
+            "the web UI (relative, or null) and the `topicId` beside `topic`.",
+          required: ["id", "kind", "read", "createdAt", "url", "actor", "topic", "topicId", "postId"],
+          additionalProperties: false,
+          properties: {
+            id: ref("Id"),
+            kind: ref("NotificationKind"),
+            read: { const: false },
+            createdAt: { type: "string", format: "date-time" },
+            url: { type: ["string", "null"], description: "`/discussions/t/<topicId>` or `/discussions/t/<topicId>?post=<postId>#post-<postId>`." },
+            actor: ref("NotificationActor"),
+            topic: ref("NotificationTopic"),
+            topicId: { type: ["string", "null"] },
+            postId: { type: ["string", "null"] },
+          },
+        },
+        MentionCandidate: {
+          type: "object",
+          required: ["handle", "name"],
+          additionalProperties: false,
+          properties: { handle: { type: "string" }, name: { type: "string" } },
         },
       },
     },

@@ -1,5 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { openApiDocument } from "../../server/api/openapi";
+import { contentLanguages, reactionKinds } from "../../db/schema/discussions";
+import { searchTypes } from "../../app/modules/discussions/search.server";
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +69,83 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("documents every Discussions, Search and Notifications endpoint of the contract", () => {
+    const expected: [string, string[]][] = [
+      ["/categories", ["get"]],
+      ["/tags", ["get"]],
+      ["/topics", ["get", "post"]],
+      ["/topics/{id}", ["get"]],
+      ["/topics/{id}/posts", ["post"]],
+      ["/posts/{id}", ["patch", "delete"]],
+      ["/posts/{id}/revisions", ["get"]],
+      ["/posts/{id}/reactions/{kind}", ["put", "delete"]],
+      ["/topics/{id}/accept", ["post"]],
+      ["/topics/{id}/subscription", ["put", "delete"]],
+      ["/moderation/actions", ["post"]],
+      ["/search", ["get"]],
+      ["/notifications", ["get"]],
+      ["/notifications/read", ["post"]],
+    ];
+    for (const [path, methods] of expected) {
+      expect(paths[path], path).toBeDefined();
+      for (const method of methods) expect(paths[path][method], `${method.toUpperCase()} ${path}`).toBeDefined();
+    }
+  });
+
+  it("documents the rest of what the discussions, search and composer routers implement", () => {
+    const expected: [string, string[]][] = [
+      ["/categories", ["post"]],
+      ["/categories/{id}", ["patch"]],
+      ["/tags", ["post"]],
+      ["/tags/{slug}/merge", ["post"]],
+      ["/topics/{id}", ["patch"]],
+      ["/posts/{id}", ["get"]],
+      ["/moderation/log", ["get"]],
+      ["/markdown/preview", ["post"]],
+      ["/mentions", ["get"]],
+    ];
+    for (const [path, methods] of expected) {
+      expect(paths[path], path).toBeDefined();
+      for (const method of methods) expect(paths[path][method], `${method.toUpperCase()} ${path}`).toBeDefined();
+    }
+  });
+
+  it("tags every operation with a declared tag, the discussions ones included", () => {
+    const declared = (doc.tags as Json[]).map((t) => t.name as string);
+    for (const name of ["Discussions", "Search", "Notifications", "Moderation", "Composer"]) expect(declared).toContain(name);
+    for (const { path, method, op } of operations()) {
+      for (const tag of op.tags as string[]) expect(declared, `${method.toUpperCase()} ${path}`).toContain(tag);
+    }
+    expect(paths["/search"].get.tags).toEqual(["Search"]);
+    expect(paths["/notifications"].get.tags).toEqual(["Notifications"]);
+    expect(paths["/moderation/actions"].post.tags).toEqual(["Moderation"]);
+    expect(paths["/mentions"].get.tags).toEqual(["Composer"]);
+  });
+
+  it("keeps the discussion enums and answer statuses in step with the code", () => {
+    const schemas = (doc.components as Json).schemas as Record<string, Json>;
+    expect(schemas.ReactionKind.enum).toEqual([...reactionKinds]);
+    expect(schemas.ContentLanguage.enum).toEqual([...contentLanguages]);
+    expect((schemas.SearchHit.properties as Record<string, Json>).type.enum).toEqual([...searchTypes]);
+    const status = (path: string, method: string) => Object.keys(paths[path][method].responses as Json).filter((s) => /^2/.test(s));
+    expect(status("/topics", "post")).toEqual(["201"]);
+    expect(status("/topics/{id}/posts", "post")).toEqual(["201"]);
+    expect(status("/moderation/actions", "post")).toEqual(["201"]);
+    expect(status("/posts/{id}", "delete")).toEqual(["204"]);
+    expect(status("/topics/{id}/subscription", "delete")).toEqual(["204"]);
+    expect(status("/topics/{id}/accept", "post")).toEqual(["200"]);
+    expect(paths["/topics/{id}/posts"].post.responses).toHaveProperty("409");
+    expect(paths["/search"].get.responses).toHaveProperty("422");
+  });
+
+  it("documents the live notification:new event with the pushed payload", () => {
+    const events = doc["x-socket-events"] as Record<string, Json>;
+    expect(events["notification:new"]).toBeDefined();
+    const payload = resolvePointer(doc, (events["notification:new"].payload as Json).$ref as string) as Json;
+    expect(payload.required).toEqual(expect.arrayContaining(["id", "kind", "read", "createdAt", "url", "actor", "topic", "topicId", "postId"]));
+    expect(String((doc.info as Json).description)).toContain("notification:new");
+  });
+
   it("documents /healthz at the root, outside /api/v1", () => {
     expect(paths["/healthz"]?.get).toBeDefined();
     expect(paths["/healthz"].servers).toEqual([expect.objectContaining({ url: publicUrl })]);
@@ -91,7 +170,10 @@ describe("OpenAPI document", () => {
   it("declares every path parameter of each templated path", () => {
     for (const { path, method, op } of operations()) {
       const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-      const params = ((op.parameters ?? []) as Json[]).filter((p) => p.in === "path").map((p) => p.name);
+      const params = ((op.parameters ?? []) as Json[])
+        .map((p) => (typeof p.$ref === "string" ? (resolvePointer(doc, p.$ref) as Json) : p))
+        .filter((p) => p.in === "path")
+        .map((p) => p.name);
       expect(params.sort(), `${method.toUpperCase()} ${path}`).toEqual(names.sort());
     }
   });
