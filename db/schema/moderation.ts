@@ -18,8 +18,8 @@ export const moderationActions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    index("moderation_actions_target_idx").on(t.targetType, t.targetId, t.createdAt.desc()),
-    index("moderation_actions_created_idx").on(t.createdAt.desc()),
+    index("moderation_actions_target_idx").on(t.targetType, t.targetId, t.createdAt.desc().nullsFirst()),
+    index("moderation_actions_created_idx").on(t.createdAt.desc().nullsFirst()),
     index("moderation_actions_actor_idx").on(t.actorId, sql`${t.createdAt} desc`),
   ],
 );

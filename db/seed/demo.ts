@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { categories, centres, tags, userLanguages, users } from "../schema";
 import { demoCentres, demoPeople } from "./demo-data";
 import { demoCategories, demoTags } from "./taxonomy-data";
+import { seedDemoDiscussions, seedScaleDiscussions } from "./discussions";
 
 export const demoPassword = "compass-demo-2026";
 const argon2Options = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
@@ -68,6 +69,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
     await tx.insert(tags).values(demoTags).onConflictDoNothing();
   });
   log(`Demo network seeded: ${demoCentres.length} centres, ${demoPeople.length} people (password ${demoPassword}).`);
+  await seedDemoDiscussions(db, log);
 }
 
 /**
@@ -114,4 +116,5 @@ export async function seedScale(db: Database, scale: number, log: (line: string)
       .onConflictDoNothing();
   }
   log(`Scale data seeded: ${centreRows.length} centres, ${userCount} people.`);
+  await seedScaleDiscussions(db, scale, log);
 }

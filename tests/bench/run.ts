@@ -11,6 +11,7 @@ import postgres from "postgres";
 import { hashPassword } from "../../app/modules/accounts/passwords.server";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { seedDemo, seedScale } from "../../db/seed/demo";
+import { benchTitle1000, benchTitle20, seedDemoDiscussions, seedScaleDiscussions } from "../../db/seed/discussions";
 import { loadConfig } from "../../server/config";
 import { startServer } from "../../server/index";
 
@@ -22,7 +23,7 @@ const database = `dc_bench_s${scale}`;
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 
-type Row = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; budget: string; ok: boolean };
+type Row = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; budget: string; ok: boolean; missing?: string };
 const rows: Row[] = [];
 
 async function prepareDatabase() {
@@ -35,17 +36,58 @@ async function prepareDatabase() {
   const started = Date.now();
   await seedDemo(handle.db);
   await seedScale(handle.db, scale);
+  // Both run once and skip when their data exists (seedDemo and seedScale may already have called them).
+  await seedDemoDiscussions(handle.db);
+  await seedScaleDiscussions(handle.db, scale, console.log);
   await handle.db.execute("analyze");
   await handle.close();
   console.log(`database ${database} ready (scale ${scale}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function measure(
-  scenario: string,
-  target: string,
-  options: { connections: number; headers?: Record<string, string>; p99Budget?: number; p95Budget?: number; minRps?: number },
-) {
-  const result = await autocannon({ url: target, connections: options.connections, duration, headers: options.headers });
+type MeasureOptions = {
+  connections: number;
+  headers?: Record<string, string>;
+  p99Budget?: number;
+  p95Budget?: number;
+  minRps?: number;
+  /** Paths (on the target's origin) each connection cycles through, e.g. several topics of the same size. */
+  paths?: string[];
+};
+
+const budgetOf = (options: MeasureOptions) =>
+  [options.p99Budget ? `p99<${options.p99Budget}ms` : "", options.p95Budget ? `p95<${options.p95Budget}ms` : "", options.minRps ? `≥${options.minRps} rps` : ""].filter(Boolean).join(", ");
+
+/**
+ * Checks that an endpoint answers 200 before measuring it (and warms it up). An endpoint that is not there
+ * (yet) is reported as missing and counts as a missed budget, instead of a table full of 404 timings.
+ */
+async function measureIfPresent(scenario: string, target: string, options: MeasureOptions) {
+  const origin = new URL(target).origin;
+  const paths = options.paths ?? [new URL(target).pathname + new URL(target).search];
+  let problem: string | null = null;
+  for (let i = 0; i < 30 && !problem; i++) {
+    const res = await fetch(origin + paths[i % paths.length], { headers: options.headers, redirect: "manual" }).catch((err: Error) => err);
+    if (res instanceof Error) problem = res.message;
+    else {
+      await res.arrayBuffer();
+      if (res.status !== 200) problem = `HTTP ${res.status}`;
+    }
+  }
+  if (problem) {
+    rows.push({ scenario, connections: options.connections, rps: 0, p50: 0, p95: 0, p99: 0, budget: budgetOf(options), ok: false, missing: problem });
+    return;
+  }
+  await measure(scenario, target, options);
+}
+
+async function measure(scenario: string, target: string, options: MeasureOptions) {
+  const result = await autocannon({
+    url: target,
+    connections: options.connections,
+    duration,
+    headers: options.headers,
+    ...(options.paths ? { requests: options.paths.map((path) => ({ method: "GET" as const, path })) } : {}),
+  });
   const latency = result.latency as unknown as Record<string, number>;
   const p95 = latency.p97_5 !== undefined && latency.p95 === undefined ? latency.p97_5 : (latency.p95 ?? latency.p97_5);
   const row: Row = {
@@ -55,7 +97,7 @@ async function measure(
     p50: latency.p50,
     p95,
     p99: latency.p99,
-    budget: [options.p99Budget ? `p99<${options.p99Budget}ms` : "", options.p95Budget ? `p95<${options.p95Budget}ms` : "", options.minRps ? `≥${options.minRps} rps` : ""].filter(Boolean).join(", "),
+    budget: budgetOf(options),
     ok: true,
   };
   if (options.p99Budget && row.p99 >= options.p99Budget) row.ok = false;
@@ -71,7 +113,7 @@ async function measure(
 async function main() {
   if (!fs.existsSync("build/server/index.js")) {
     console.log("building the web app…");
-    const r = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+    const r = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (r.status !== 0) process.exit(1);
   }
   await prepareDatabase();
@@ -104,6 +146,31 @@ async function main() {
   await measure("GET /api/v1/me (bearer token)", `${base}/api/v1/me`, { connections: 10, headers: { authorization: `Bearer ${token}` }, p99Budget: 30 });
   await measure("GET /api/v1/centres", `${base}/api/v1/centres`, { connections: 10, p99Budget: 30 });
 
+  // Discussions (issue 3): topics the scale seed marked by title.
+  const reader = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const small = (await reader<{ id: string }[]>`select id::text from topics where title like ${`${benchTitle20}%`} order by id limit 50`).map((r) => r.id);
+  const [big] = await reader<{ id: string }[]>`select id::text from topics where title like ${`${benchTitle1000}%`} order by id limit 1`;
+  await reader.end();
+  if (!small.length || !big) throw new Error("no bench topics: the scale seed did not run");
+  const signedIn = { cookie };
+  await measureIfPresent("topic page, 20 posts, signed in (GET /discussions/t/:id)", `${base}/discussions/t/${small[0]}`, {
+    connections: 10, headers: signedIn, p99Budget: 50, minRps: 300, paths: small.map((id) => `/discussions/t/${id}`),
+  });
+  await measureIfPresent("topic page, 1,000 posts, first page", `${base}/discussions/t/${big.id}`, { connections: 10, headers: signedIn, p99Budget: 100 });
+  await measureIfPresent("topic list (GET /discussions)", `${base}/discussions`, { connections: 10, headers: signedIn, p99Budget: 50 });
+  await measureIfPresent("GET /api/v1/topics/:id (20 posts)", `${base}/api/v1/topics/${small[0]}`, {
+    connections: 10, headers: signedIn, p99Budget: 50, paths: small.map((id) => `/api/v1/topics/${id}`),
+  });
+  await measureIfPresent("search, rare word (GET /api/v1/search?q=xylophone)", `${base}/api/v1/search?q=xylophone`, { connections: 10, headers: signedIn, p95Budget: 50 });
+  await measureIfPresent("search, common word (GET /api/v1/search?q=apprenant)", `${base}/api/v1/search?q=apprenant`, { connections: 10, headers: signedIn, p95Budget: 100 });
+  for (const [label, id] of [["20 posts", small[0]], ["1,000 posts, first page", big.id]] as const) {
+    const res = await fetch(`${base}/discussions/t/${id}`, { headers: signedIn, redirect: "manual" });
+    const size = (await res.arrayBuffer()).byteLength;
+    const scenario = `topic page HTML size, ${label}`;
+    if (res.status !== 200) rows.push({ scenario, connections: 1, rps: 0, p50: 0, p95: 0, p99: 0, budget: "<100 KB", ok: false, missing: `HTTP ${res.status}` });
+    else rows.push({ scenario: `${scenario}: ${(size / 1024).toFixed(1)} KB`, connections: 1, rps: 0, p50: 0, p95: 0, p99: 0, budget: "<100 KB", ok: size < 100 * 1024 });
+  }
+
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
@@ -116,7 +183,7 @@ async function main() {
 
   await server.close();
   console.log(`\nscale ${scale}, ${duration} s per scenario, ${os.cpus().length} cores\n`);
-  console.table(rows.map((r) => ({ scenario: r.scenario, conns: r.connections, "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, budget: r.budget, result: r.ok ? "PASS" : "FAIL" })));
+  console.table(rows.map((r) => ({ scenario: r.scenario, conns: r.connections, "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, budget: r.budget, result: r.missing ? `MISSING (${r.missing})` : r.ok ? "PASS" : "FAIL" })));
   const failed = rows.filter((r) => !r.ok);
   if (failed.length) {
     console.error(`${failed.length} budget(s) missed`);
