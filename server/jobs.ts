@@ -131,7 +131,7 @@ export async function createPgBossQueue(config: Pick<Config, "databaseUrl">, log
       started = true;
       for (const [name, handler] of handlers) {
         await boss.createQueue(name);
-        await boss.work<object>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        await boss.work<object>(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
           for (const job of jobs) {
             try {
               await handler(job.data);
