@@ -23,14 +23,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw notFoundResponse();
   const topic = await getTopic(context.services.db, user, Number(found.post.topicId), context.services.config.publicUrl);
   if (!topic) throw notFoundResponse();
-  const { post, items } = found;
-  // Each stored revision is an earlier text whole, with when it was written; who replaced it is the editor of the
-  // next version. The current text is the post itself.
-  const texts = [...items.map((r) => ({ body: r.body, at: r.createdAt })), { body: post.body, at: post.editedAt ?? post.createdAt }];
+  const { post, items, currentEditor } = found;
+  // Each stored revision is an earlier text whole, with who wrote it and when. The current text is the post itself.
+  const texts = [
+    ...items.map((r) => ({ body: r.body, at: r.createdAt, by: r.editor })),
+    { body: post.body, at: post.editedAt ?? post.createdAt, by: currentEditor },
+  ];
   const versions = texts.map((v, i) => ({
     number: i + 1,
     at: v.at,
-    by: i === 0 ? post.author : items[i - 1].editor,
+    by: v.by,
     changes: i === 0 ? null : diffWords(texts[i - 1].body, v.body),
     body: i === 0 ? v.body : null,
   }));

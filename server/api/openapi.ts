@@ -1689,7 +1689,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           description: "An id, as a string (as answered) or a number.",
           anyOf: [
             { type: "string", pattern: "^[1-9][0-9]{0,15}$" },
-            { type: "integer", minimum: 1, maximum: 9999999999999999 },
+            { type: "integer", minimum: 1, maximum: 9007199254740991 },
           ],
         },
         ContentLanguage: { type: "string", enum: ["fr", "en", "es", "ro", "nl"], description: "The language a topic is written in." },

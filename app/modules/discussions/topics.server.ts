@@ -442,8 +442,11 @@ export async function listRevisions(services: Pick<Services, "db" | "config">, v
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(eq(posts.id, postId));
+  const last = rows.at(-1);
   return {
     post,
+    /** Who wrote the text the post shows now. */
+    currentEditor: last ? { id: last.editorId, name: last.editorName, handle: last.editorHandle } : authorRow,
     items: rows.map((r, i) => ({
       id: String(r.id),
       body: r.body,
