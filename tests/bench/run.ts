@@ -81,13 +81,17 @@ async function measureIfPresent(scenario: string, target: string, options: Measu
 }
 
 async function measure(scenario: string, target: string, options: MeasureOptions) {
-  const result = await autocannon({
-    url: target,
-    connections: options.connections,
-    duration,
-    headers: options.headers,
-    ...(options.paths ? { requests: options.paths.map((path) => ({ method: "GET" as const, path })) } : {}),
-  });
+  const run = (seconds: number) =>
+    autocannon({
+      url: target,
+      connections: options.connections,
+      duration: seconds,
+      headers: options.headers,
+      ...(options.paths ? { requests: options.paths.map((path) => ({ method: "GET" as const, path })) } : {}),
+    });
+  // A short unmeasured warm-up, so that the figures describe a running server rather than its JIT compiler.
+  await run(2);
+  const result = await run(duration);
   const latency = result.latency as unknown as Record<string, number>;
   const p95 = latency.p97_5 !== undefined && latency.p95 === undefined ? latency.p97_5 : (latency.p95 ?? latency.p97_5);
   const row: Row = {
