@@ -2,21 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { startTestServer, type TestClient, type TestServer } from "../setup/harness";
+import { api, everyone, expectProblem, json, people, unique, type Json, type Who } from "./api-helpers";
 
 /**
  * Locking, unlocking, pinning and unpinning topics through POST /moderation/actions, and the moderation log
  * (api.md: Discussions, Moderation; issue 3): leads and admins may, trainers and hosts may not, strangers are 401.
  */
-
-const people = {
-  trainer: "trainer.paris@demo.compass", // Camille Martin (reads in French)
-  peer: "trainer.lyon@demo.compass",
-  host: "host.madrid@demo.compass", // Lucía (reads in English)
-  lead: "lead@demo.compass", // Karim Benali
-  admin: "admin@demo.compass", // Sophie Lefèvre
-} as const;
-type Who = keyof typeof people;
-const everyone = Object.keys(people) as Who[];
 
 let server: TestServer;
 const as = {} as Record<Who, TestClient>;
@@ -28,29 +19,6 @@ beforeAll(async () => {
   stranger = server.client();
 });
 afterAll(() => server?.stop());
-
-const api = (path: string) => `/api/v1${path}`;
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function json(res: Response, status: number): Promise<Json> {
-  const text = await res.text();
-  expect(res.status, text.slice(0, 500)).toBe(status);
-  return text ? JSON.parse(text) : {};
-}
-
-async function expectProblem(res: Response, status: number | number[], field?: string): Promise<Json> {
-  const text = await res.text();
-  const statuses = Array.isArray(status) ? status : [status];
-  expect(statuses, `${res.status}: ${text.slice(0, 500)}`).toContain(res.status);
-  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text);
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) });
-  if (field) expect(Object.keys(body.errors ?? {}), JSON.stringify(body)).toContain(field);
-  return body;
-}
 
 const tables = ["topics", "posts", "moderation_actions", "notifications"];
 async function snapshot(): Promise<Record<string, number>> {

@@ -2,21 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { startTestServer, type TestClient, type TestServer } from "../setup/harness";
+import { api, everyone, expectProblem, json, people, unique, type Json, type Who } from "./api-helpers";
 
 /**
  * Topics, the topic page, lists, categories and tags through /api/v1, against api.md (Conventions, Discussions)
  * and issue 3: every role, a stranger, bad input (a clear 4xx problem and nothing stored), hidden and deleted topics.
  */
-
-const people = {
-  trainer: "trainer.paris@demo.compass", // Camille Martin, camille.martin
-  peer: "trainer.lyon@demo.compass", // Hélène Rousseau, helene.rousseau
-  host: "host.madrid@demo.compass",
-  lead: "lead@demo.compass", // Karim Benali
-  admin: "admin@demo.compass",
-} as const;
-type Who = keyof typeof people;
-const everyone = Object.keys(people) as Who[];
 
 let server: TestServer;
 const as = {} as Record<Who, TestClient>;
@@ -28,29 +19,6 @@ beforeAll(async () => {
   stranger = server.client();
 });
 afterAll(() => server?.stop());
-
-const api = (path: string) => `/api/v1${path}`;
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function json(res: Response, status: number): Promise<Json> {
-  const text = await res.text();
-  expect(res.status, text.slice(0, 500)).toBe(status);
-  return text ? JSON.parse(text) : {};
-}
-
-/** A clear problem+json answer with this status (and, for validation, this field named in `errors`). */
-async function expectProblem(res: Response, status: number, field?: string): Promise<Json> {
-  const text = await res.text();
-  expect(res.status, text.slice(0, 500)).toBe(status);
-  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text);
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (field) expect(Object.keys(body.errors ?? {}), JSON.stringify(body)).toContain(field);
-  return body;
-}
 
 const tables = ["topics", "posts", "topic_tags", "revisions", "reactions", "subscriptions", "notifications", "moderation_actions", "categories", "tags"];
 /** Row counts of every table a discussion write touches: "nothing stored" means this does not change. */
