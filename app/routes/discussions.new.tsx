@@ -1,3 +1,4 @@
+import { formFailure } from "~/modules/platform/form-errors.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
@@ -13,8 +14,7 @@ import { newTopicSchema } from "~/modules/discussions/schemas";
 import { listCategories, listTags } from "~/modules/discussions/taxonomy.server";
 import { createTopic, topicPath } from "~/modules/discussions/topics.server";
 import { requireUser, translatorFor } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
-import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
+import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
 
@@ -57,12 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const topic = await createTopic(context.services, user, parsed.data);
     return redirect(topicPath(topic.id));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.status === 403 || error.status === 404) throw new Response(null, { status: error.status });
-    return data<ActionResult>(
-      { errors: translateFieldErrors(error.options.fieldErrors, t), formError: t(error.messageKey, error.options.params), values },
-      { status: error.status },
-    );
+    return formFailure<ActionResult>(error, t, values);
   }
 }
 

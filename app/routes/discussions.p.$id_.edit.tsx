@@ -1,3 +1,4 @@
+import { formFailure } from "~/modules/platform/form-errors.server";
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
@@ -11,8 +12,7 @@ import { isSignedOutSubmission, markSignedOutSubmission, readPostForm } from "~/
 import { idSchema, postPatchSchema } from "~/modules/discussions/schemas";
 import { editPost, getPost, getTopic, postPath, topicPath } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
-import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
+import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
 
@@ -64,12 +64,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await editPost(context.services, user, postId, parsed.data.body);
     return redirect(postPath(post.topicId, post.id));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.status === 403 || error.status === 404) throw new Response(null, { status: error.status });
-    return data<ActionResult>(
-      { errors: translateFieldErrors(error.options.fieldErrors, t), formError: t(error.messageKey, error.options.params), values },
-      { status: error.status },
-    );
+    return formFailure<ActionResult>(error, t, values);
   }
 }
 

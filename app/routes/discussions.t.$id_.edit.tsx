@@ -1,3 +1,4 @@
+import { formFailure } from "~/modules/platform/form-errors.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -12,8 +13,7 @@ import { idSchema, topicPatchSchema } from "~/modules/discussions/schemas";
 import { listCategories, listTags } from "~/modules/discussions/taxonomy.server";
 import { editTopic, getTopic, topicPath } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
-import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
+import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 import type { AppLoadContext } from "@remix-run/node";
 
 export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
@@ -70,12 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await editTopic(context.services, user, topicId, parsed.data);
     return redirect(topicPath(topicId));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.status === 403 || error.status === 404) throw new Response(null, { status: error.status });
-    return data<ActionResult>(
-      { errors: translateFieldErrors(error.options.fieldErrors, t), formError: t(error.messageKey, error.options.params), values },
-      { status: error.status },
-    );
+    return formFailure<ActionResult>(error, t, values);
   }
 }
 
