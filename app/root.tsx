@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter, SiteHeader, type ShellUser } from "./components/layout";
 import { useNonce } from "./components/nonce";
+import { useDelegatedNavigation } from "./components/plain-link";
 import { unreadCount } from "./modules/discussions/notifications.server";
 // One stylesheet for the whole app: index.css @imports the others and Vite inlines them.
 import stylesheet from "./styles/index.css?url";
@@ -48,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useDelegatedNavigation();
   return <Outlet />;
 }
 

@@ -95,7 +95,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
         serveStatic: { immutable: true, maxAge: "1y", index: false },
       }),
     );
-    app.use(express.static(options.clientBuildDir, { maxAge: "1h", index: false }));
+    // Only what looks like a file (favicon.svg…) is looked for on disk: a page URL costs no stat() call.
+    const publicFiles = express.static(options.clientBuildDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (/\.[a-z0-9]{1,8}$/i.test(req.path) ? publicFiles(req, res, next) : next()));
   }
 
   // Who is asking, for pages and API alike; then the Origin check on every state change.

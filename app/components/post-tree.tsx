@@ -1,9 +1,10 @@
-import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, useFetchers, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
 import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
+import { PlainLink } from "./plain-link";
 import { authorLink, useThreadUi, type ThreadUi } from "./thread-ui";
 
 export type ReactionKind = "helpful" | "same-here" | "thanks";
@@ -85,18 +86,64 @@ export function PostTree({ posts, ctx }: { posts: TreePost[]; ctx: TreeContext }
       else byParent.set(p.parentId, [p]);
     } else roots.push(p);
   }
+  const pending = usePendingReactions();
+  const onSubmit = useReactionSubmit();
   return (
-    <ol className="post-tree">
+    <ol className="post-tree" onSubmit={onSubmit}>
       {roots.map((p) => (
-        <PostItem key={p.id} post={p} byParent={byParent} ctx={ctx} ui={ui} level={0} />
+        <PostItem key={p.id} post={p} byParent={byParent} ctx={ctx} ui={ui} level={0} pending={pending} />
       ))}
     </ol>
   );
 }
 
+const reactionFetcherPrefix = "reaction-";
+
+/**
+ * With JavaScript, a reaction is sent in the background and its count changes in place. One handler for the whole
+ * tree (rather than a fetcher per post) keeps the server's render of a long thread cheap.
+ */
+function useReactionSubmit() {
+  const submit = useSubmit();
+  return (event: FormEvent<HTMLOListElement>) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains("reactions")) return;
+    event.preventDefault();
+    const data = new FormData(form);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter instanceof HTMLButtonElement && submitter.name) data.set(submitter.name, submitter.value);
+    data.set("js", "1");
+    submit(data, { method: "post", navigate: false, fetcherKey: `${reactionFetcherPrefix}${data.get("postId")}`, preventScrollReset: true });
+  };
+}
+
+/** The reaction each post is sending right now ("helpful:1"), for an optimistic count. */
+function usePendingReactions(): Map<string, string> {
+  const pending = new Map<string, string>();
+  for (const fetcher of useFetchers()) {
+    const reaction = fetcher.formData?.get("reaction");
+    if (fetcher.key.startsWith(reactionFetcherPrefix) && typeof reaction === "string") pending.set(fetcher.key.slice(reactionFetcherPrefix.length), reaction);
+  }
+  return pending;
+}
+
 type Ui = ThreadUi;
 
-function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent: Map<string, TreePost[]>; ctx: TreeContext; ui: Ui; level: number }) {
+function PostItem({
+  post,
+  byParent,
+  ctx,
+  ui,
+  level,
+  pending,
+}: {
+  post: TreePost;
+  byParent: Map<string, TreePost[]>;
+  ctx: TreeContext;
+  ui: Ui;
+  level: number;
+  pending: Map<string, string>;
+}) {
   const { t, format } = ui;
   const kids = byParent.get(post.id) ?? [];
   const notShown = Math.max(post.childCount - kids.length, 0);
@@ -127,7 +174,7 @@ function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent
             {post.editedAt ? (
               <>
                 {" · "}
-                <Link to={`/discussions/p/${post.id}/history`} discover="none">{t("thread.post.edited")}</Link>
+                <PlainLink to={`/discussions/p/${post.id}/history`}>{t("thread.post.edited")}</PlainLink>
               </>
             ) : null}
             {accepted ? <span className="badge badge-answered">{t("thread.post.solution")}</span> : null}
@@ -140,7 +187,7 @@ function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent
         ) : (
           <>
             <div className="post-body markdown-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-            <PostActions post={post} ctx={ctx} ui={ui} accepted={accepted} />
+            <PostActions post={post} ctx={ctx} ui={ui} accepted={accepted} pending={pending.get(post.id)} />
           </>
         )}
       </article>
@@ -151,21 +198,21 @@ function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent
           </summary>
           <ol className="post-tree">
             {kids.map((k) => (
-              <PostItem key={k.id} post={k} byParent={byParent} ctx={ctx} ui={ui} level={level + 1} />
+              <PostItem key={k.id} post={k} byParent={byParent} ctx={ctx} ui={ui} level={level + 1} pending={pending} />
             ))}
           </ol>
         </details>
       ) : null}
       {notShown > 0 ? (
         <p className="continue-thread">
-          <Link to={`/discussions/thread/${post.id}`} discover="none">{t("thread.post.continue", { count: notShown })}</Link>
+          <PlainLink to={`/discussions/thread/${post.id}`}>{t("thread.post.continue", { count: notShown })}</PlainLink>
         </p>
       ) : null}
     </li>
   );
 }
 
-function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeContext; ui: Ui; accepted: boolean }) {
+function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx: TreeContext; ui: Ui; accepted: boolean; pending?: string }) {
   const { t } = ui;
   const authorId = post.author?.id ?? "";
   const canEdit = Boolean(authorId) && can(ctx.viewer, { action: "post:edit", authorId });
@@ -174,11 +221,11 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
   const echo = ctx.action?.intent === "reply" && ctx.action.parentId === post.id ? ctx.action : undefined;
   return (
     <div className="post-actions">
-      <Reactions post={post} t={t} />
+      <Reactions post={post} t={t} pending={pending} />
       {!ctx.locked && !echo && ctx.replyTo !== post.id ? (
-        <Link to={replyHref(ctx, post.id)} className="post-action" preventScrollReset discover="none">
+        <PlainLink to={replyHref(ctx, post.id)} className="post-action" keepScroll>
           {t("thread.post.reply")}
-        </Link>
+        </PlainLink>
       ) : null}
       {!ctx.locked && (echo || ctx.replyTo === post.id) ? (
         <div className="reply-box">
@@ -206,9 +253,9 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
         </div>
       ) : null}
       {canEdit ? (
-        <Link to={`/discussions/p/${post.id}/edit`} className="post-action" discover="none">
+        <PlainLink to={`/discussions/p/${post.id}/edit`} className="post-action">
           {t("thread.post.edit")}
-        </Link>
+        </PlainLink>
       ) : null}
       {canAccept ? (
         <form method="post" className="inline-form">
@@ -241,21 +288,16 @@ const reactionLabels: Record<ReactionKind, MessageKey> = {
 };
 const reactionIcons: Record<ReactionKind, string> = { helpful: "💡", "same-here": "🙋", thanks: "🙏" };
 
-/** Toggle buttons: a plain form without JavaScript; with it, the count changes in place. */
-function Reactions({ post, t }: { post: TreePost; t: Translate }) {
-  const fetcher = useFetcher();
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
-  const pending = fetcher.formData?.get("reaction");
+/** Toggle buttons: a plain form without JavaScript; with it, the tree sends them in the background (`useReactionSubmit`). */
+function Reactions({ post, t, pending }: { post: TreePost; t: Translate; pending?: string }) {
   return (
-    <fetcher.Form method="post" preventScrollReset className="reactions">
+    <form method="post" className="reactions">
       <input type="hidden" name="intent" value="react" />
       <input type="hidden" name="postId" value={post.id} />
-      {enhanced ? <input type="hidden" name="js" value="1" /> : null}
       {reactionKinds.map((kind) => {
         let pressed = post.myReactions.includes(kind);
         let count = post.reactions[kind];
-        if (typeof pending === "string" && pending.startsWith(`${kind}:`)) {
+        if (pending?.startsWith(`${kind}:`)) {
           const on = pending.endsWith(":1");
           if (on !== pressed) count = Math.max(count + (on ? 1 : -1), 0);
           pressed = on;
@@ -272,6 +314,6 @@ function Reactions({ post, t }: { post: TreePost; t: Translate }) {
           </button>
         );
       })}
-    </fetcher.Form>
+    </form>
   );
 }

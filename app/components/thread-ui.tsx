@@ -1,7 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Translate } from "../i18n";
 import { useUi, type Ui } from "../i18n/react";
+import { PlainLink } from "./plain-link";
 
 /** What every discussion page shares: the cached translator and formats, author links, follow forms, list URLs. */
 export type ThreadUi = Ui;
@@ -27,9 +28,7 @@ export function listHref(base: string, query: ListQuery, change: Partial<ListQue
 export function authorLink(author: { name: string; handle: string } | null, t: Translate) {
   if (!author?.handle) return <span>{t("discussions.deletedUser")}</span>;
   return (
-    <Link to={`/people/${author.handle}`} discover="none">
-      {author.name}
-    </Link>
+    <PlainLink to={`/people/${author.handle}`}>{author.name}</PlainLink>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
+import { PlainLink } from "./plain-link";
 import { authorLink, listHref, useThreadUi, type ListQuery, type ListSort } from "./thread-ui";
 
 /**
@@ -181,19 +182,19 @@ export function TopicRows({ items, base, query, categories, tags }: { items: Top
         <li key={topic.id} className={topic.unread ? "topic-row topic-unread" : "topic-row"}>
           <div className="topic-main">
             <h2 className="topic-title">
-              <Link to={`/discussions/t/${topic.id}`} prefetch="intent">
+              <PlainLink to={`/discussions/t/${topic.id}`}>
                 {topic.title}
-              </Link>
+              </PlainLink>
             </h2>
             <p className="topic-badges">
               {topic.pinned ? <span className="badge badge-pinned">{t("thread.badge.pinned")}</span> : null}
               {topic.locked ? <span className="badge badge-locked">{t("thread.badge.locked")}</span> : null}
               {topic.answered ? <span className="badge badge-answered">{t("thread.badge.answered")}</span> : null}
               {topic.unread ? (
-                <Link to={`/discussions/t/${topic.id}?unread=1`} className="badge badge-unread">
+                <PlainLink to={`/discussions/t/${topic.id}?unread=1`} className="badge badge-unread">
                   {t("thread.badge.unread")}
                   <span className="sr-only"> — {t("thread.list.jumpUnread", { title: topic.title })}</span>
-                </Link>
+                </PlainLink>
               ) : null}
             </p>
             {topic.excerpt ? (
@@ -202,13 +203,13 @@ export function TopicRows({ items, base, query, categories, tags }: { items: Top
               </p>
             ) : null}
             <p className="topic-meta">
-              <Link to={`/discussions/c/${topic.categoryId}`}>{categoryName.get(topic.categoryId) ?? topic.categoryId}</Link>
+              <PlainLink to={`/discussions/c/${topic.categoryId}`}>{categoryName.get(topic.categoryId) ?? topic.categoryId}</PlainLink>
               {topic.tags.map((slug) => (
                 <span key={slug}>
                   {" "}
-                  <Link to={listHref(base, { ...query, tags: query.tags.includes(slug) ? query.tags : [...query.tags, slug] })} className="tag">
+                  <PlainLink to={listHref(base, { ...query, tags: query.tags.includes(slug) ? query.tags : [...query.tags, slug] })} className="tag">
                     {tagLabel.get(slug) ?? slug}
-                  </Link>
+                  </PlainLink>
                 </span>
               ))}
             </p>

@@ -2,7 +2,8 @@
  * `npm run bench [-- --scale N]`: seeds a PostgreSQL database with bench-scale data, starts the built server and
  * measures each scenario with autocannon against its budget. Exits 1 when a budget is missed.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +13,6 @@ import { hashPassword } from "../../app/modules/accounts/passwords.server";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { seedDemo, seedScale } from "../../db/seed/demo";
 import { benchTitle1000, benchTitle20, seedDemoDiscussions, seedScaleDiscussions } from "../../db/seed/discussions";
-import { loadConfig } from "../../server/config";
-import { startServer } from "../../server/index";
 
 const args = process.argv.slice(2);
 const scale = Number(args[args.indexOf("--scale") + 1] ?? 1) || 1;
@@ -114,6 +113,26 @@ async function measure(scenario: string, target: string, options: MeasureOptions
   rows.push(row);
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+async function waitForHealth(base: string, server: ReturnType<typeof spawn>) {
+  for (let i = 0; i < 200; i++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not answer /healthz within 50 s");
+}
+
 async function main() {
   if (!fs.existsSync("build/server/index.js")) {
     console.log("building the web app…");
@@ -121,17 +140,27 @@ async function main() {
     if (r.status !== 0) process.exit(1);
   }
   await prepareDatabase();
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: url.toString(),
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dc-bench-")),
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_SCALE: "10000",
+  // The server runs as its own process, as in production: the load generator must not share its event loop.
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: publicUrl,
+      DATABASE_URL: url.toString(),
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dc-bench-")),
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_SCALE: "10000",
+    },
   });
-  const server = await startServer(config, { remix: "production" });
-  const base = `http://127.0.0.1:${server.port}`;
+  const stopServer = () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM"))));
+  process.on("exit", () => server.kill("SIGKILL"));
+  const base = publicUrl;
+  await waitForHealth(base, server);
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -140,7 +169,7 @@ async function main() {
   const cookie = login.headers.getSetCookie()[0].split(";")[0];
   const tokenRes = await fetch(`${base}/api/v1/tokens`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie, origin: config.publicUrl },
+    headers: { "content-type": "application/json", cookie, origin: publicUrl },
     body: JSON.stringify({ name: "bench" }),
   });
   const { token } = (await tokenRes.json()) as { token: string };
@@ -185,7 +214,7 @@ async function main() {
   const hashP99 = times[times.length - 1];
   rows.push({ scenario: "password hash (argon2id, 20 runs)", connections: 1, rps: Math.round(1000 / times[10]), p50: Math.round(times[10]), p95: Math.round(times[18]), p99: Math.round(hashP99), budget: "max<150ms", ok: hashP99 < 150 });
 
-  await server.close();
+  await stopServer();
   console.log(`\nscale ${scale}, ${duration} s per scenario, ${os.cpus().length} cores\n`);
   console.table(rows.map((r) => ({ scenario: r.scenario, conns: r.connections, "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, budget: r.budget, result: r.missing ? `MISSING (${r.missing})` : r.ok ? "PASS" : "FAIL" })));
   const failed = rows.filter((r) => !r.ok);
