@@ -181,6 +181,42 @@ describe("topic page", () => {
     expect((await page(asker, `/discussions/p/${chain[1]}/history`)).status).toBe(404);
   });
 
+  it("shows the edit history of an edited topic: who, when, word diffs of title and text; 404 where the topic is", async () => {
+    const topic = await newTopic(asker, "Titre de départ");
+    const before = (await page(peer, `/discussions/t/${topic.id}`)).html;
+    expect(before).not.toContain(`href="/discussions/t/${topic.id}/history"`);
+    const never = await page(peer, `/discussions/t/${topic.id}/history`);
+    expect(never.status).toBe(200);
+    expect(never.html).toContain("Ce sujet n’a jamais été modifié.");
+    expect((await lead.patch(`/api/v1/topics/${topic.id}`, { title: "Titre de départ précisé", body: "Contexte revu par l’animation." })).status).toBe(200);
+    const topicPage = (await page(peer, `/discussions/t/${topic.id}`)).html;
+    expect(topicPage).toContain(`href="/discussions/t/${topic.id}/history"`);
+    expect(topicPage).toContain("modifié — historique");
+    const history = await page(peer, `/discussions/t/${topic.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.html).toMatch(/<ins><span class="sr-only">\[ajouté : <\/span> précisé<span/);
+    expect(history.html).toMatch(/<span>Contexte <\/span><del><span class="sr-only">\[retiré : <\/span>: Titre de départ\.<span/);
+    expect(history.html).toMatch(/<ins><span class="sr-only">\[ajouté : <\/span>revu par l’animation\.<span/);
+    expect(history.html).toContain("Version 2 (actuelle)");
+    expect(history.html).toMatch(/Écrit par <a href="\/people\/[^"]+">Camille Martin<\/a>/);
+    expect(history.html).toMatch(/Modifié par <a href="\/people\/[^"]+">Karim Benali<\/a>/);
+    expect(history.html).toContain(`href="/discussions/t/${topic.id}"`);
+    const english = await server.signedIn("trainer.bucharest@demo.compass");
+    expect((await page(english, `/discussions/t/${topic.id}/history`)).html).toContain("Topic by Camille Martin · 2 versions");
+
+    await server.services.db.update(topics).set({ visibility: "hidden" }).where(eq(topics.id, Number(topic.id)));
+    expect((await page(peer, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(asker, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(lead, `/discussions/t/${topic.id}/history`)).status).toBe(200);
+    await server.services.db.update(topics).set({ visibility: "deleted" }).where(eq(topics.id, Number(topic.id)));
+    expect((await page(lead, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(peer, "/discussions/t/abc/history")).status).toBe(404);
+    expect((await page(peer, "/discussions/t/99999999999999999999/history")).status).toBe(404);
+    const stranger = await page(server.client(), `/discussions/t/${topic.id}/history`);
+    expect(stranger.status).toBe(302);
+    expect(stranger.location).toMatch(/^\/login\?redirectTo=/);
+  });
+
   it("marks new replies since the last visit and jumps to the first one", async () => {
     await page(peer, `/discussions/t/${topicId}`);
     await server.services.activity.flush();
