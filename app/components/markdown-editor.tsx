@@ -7,6 +7,11 @@ type Mention = { handle: string; name: string };
 export type MarkdownEditorProps = {
   /** The form field's name (also gives the textarea its id, `field-<name>`, like the other fields). */
   name: string;
+  /**
+   * The textarea's id where several editors share a page (e.g. `reply-<postId>`); its hint and error then take
+   * `<id>-hint` and `<id>-error`. Without it: `field-<name>`, `hint-<name>`, `error-<name>`.
+   */
+  id?: string;
   label: ReactNode;
   defaultValue?: string;
   errors?: string[];
@@ -15,6 +20,7 @@ export type MarkdownEditorProps = {
   hint?: ReactNode;
   rows?: number;
   required?: boolean;
+  autoFocus?: boolean;
 };
 
 const mentionBefore = /(?:^|[^\p{L}\p{N}_@.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39})$/u;
@@ -39,10 +45,12 @@ function writeDraft(key: string, value: string) {
  * A labelled markdown textarea that works as a plain field without JavaScript, and with it gains a preview,
  * a browser draft and @mention suggestions.
  */
-export function MarkdownEditor({ name, label, defaultValue, errors, draftKey, hint, rows = 10, required }: MarkdownEditorProps) {
+export function MarkdownEditor({ name, id, label, defaultValue, errors, draftKey, hint, rows = 10, required, autoFocus }: MarkdownEditorProps) {
   const t = useT();
   const uid = useId().replace(/:/g, "");
-  const fieldId = `field-${name}`;
+  const fieldId = id ?? `field-${name}`;
+  const hintId = id ? `${id}-hint` : `hint-${name}`;
+  const errorId = id ? `${id}-error` : `error-${name}`;
   const listId = `${uid}-mentions`;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [enhanced, setEnhanced] = useState(false);
@@ -217,7 +225,7 @@ export function MarkdownEditor({ name, label, defaultValue, errors, draftKey, hi
   };
 
   const describedBy =
-    [hint ? `hint-${name}` : null, errors?.length ? `error-${name}` : null, enhanced ? `${uid}-help` : null].filter(Boolean).join(" ") || undefined;
+    [hint ? hintId : null, errors?.length ? errorId : null, enhanced ? `${uid}-help` : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={errors?.length ? "field field-invalid markdown-editor" : "field markdown-editor"}>
@@ -225,7 +233,7 @@ export function MarkdownEditor({ name, label, defaultValue, errors, draftKey, hi
         {label}
       </label>
       {hint ? (
-        <p className="hint" id={`hint-${name}`}>
+        <p className="hint" id={hintId}>
           {hint}
         </p>
       ) : null}
@@ -285,6 +293,7 @@ export function MarkdownEditor({ name, label, defaultValue, errors, draftKey, hi
           name={name}
           rows={rows}
           required={required}
+          autoFocus={autoFocus}
           defaultValue={defaultValue}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}
@@ -359,7 +368,7 @@ export function MarkdownEditor({ name, label, defaultValue, errors, draftKey, hi
         </p>
       ) : null}
       {errors?.length ? (
-        <p className="field-error" id={`error-${name}`}>
+        <p className="field-error" id={errorId}>
           {errors.join(" ")}
         </p>
       ) : null}

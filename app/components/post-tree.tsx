@@ -4,6 +4,7 @@ import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
+import { MarkdownEditor } from "./markdown-editor";
 import { PlainLink } from "./plain-link";
 import { authorLink, useThreadUi, type ThreadUi } from "./thread-ui";
 
@@ -232,22 +233,17 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
           <Form method="post" preventScrollReset className="reply-form" discover="none">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={post.id} />
-            <label htmlFor={`reply-${post.id}`}>{t("thread.post.replyTo", { name: post.author?.name ?? "" })}</label>
-            <textarea
+            <MarkdownEditor
               id={`reply-${post.id}`}
               name="body"
+              label={t("thread.post.replyTo", { name: post.author?.name ?? "" })}
+              defaultValue={echo?.body}
+              errors={echo?.errors?.body}
+              draftKey={`dc-draft:reply:${ctx.topicId}:${post.id}`}
               rows={4}
               required
               autoFocus
-              defaultValue={echo?.body}
-              aria-invalid={echo?.errors?.body ? true : undefined}
-              aria-describedby={echo?.errors?.body ? `reply-${post.id}-error` : undefined}
             />
-            {echo?.errors?.body ? (
-              <p className="field-error" id={`reply-${post.id}-error`}>
-                {echo.errors.body.join(" ")}
-              </p>
-            ) : null}
             <button className="button button-small">{t("thread.post.send")}</button>
           </Form>
         </div>

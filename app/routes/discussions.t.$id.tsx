@@ -193,7 +193,9 @@ export default function TopicPage() {
               {topic.editedAt ? (
                 <>
                   {" · "}
-                  <span title={format.dateTime(topic.editedAt)}>{t("thread.post.edited")}</span>
+                  <Link to={`/discussions/t/${topic.id}/history`} title={format.dateTime(topic.editedAt)} discover="none">
+                    {t("thread.topic.editedHistory")}
+                  </Link>
                 </>
               ) : null}
               {" · "}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { idSchema } from "~/modules/discussions/schemas";
 import { getThread } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
@@ -53,6 +53,7 @@ export default function ThreadPage() {
   const result = useActionData<ThreadActionData>();
   const { t } = useThreadUi();
   const locale = useLocale();
+  const [searchParams] = useSearchParams();
   const ctx: TreeContext = {
     topicId: topic.id,
     viewer,
@@ -62,6 +63,8 @@ export default function ThreadPage() {
     firstUnread: null,
     headingLevel: 3,
     action: result,
+    replyTo: searchParams.get("reply"),
+    pageQuery: searchParams.toString(),
   };
   const lang = topic.language === locale ? undefined : topic.language;
   return (

@@ -23,6 +23,7 @@ import {
   getPost,
   getTopicPage,
   listRevisions,
+  listTopicRevisions,
   listTopics,
   moderateTopic,
   setReaction,
@@ -195,6 +196,12 @@ export function discussionsRouter(services: Services): Router {
     const user = requireUser(req);
     await deletePost(services, user, idParam(req.params.id));
     res.status(204).end();
+  }));
+
+  r.get("/topics/:id/revisions", route(async (req, res) => {
+    const user = requireUser(req);
+    const { items } = await listTopicRevisions(services, user, idParam(req.params.id));
+    res.json({ items });
   }));
 
   r.get("/posts/:id/revisions", route(async (req, res) => {

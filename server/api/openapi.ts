@@ -827,7 +827,8 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           summary: "Edit a topic (author or lead)",
           description:
             "The topic's author, or a lead or admin (others → 403). Any subset of the fields; `tags` replaces the whole " +
-            "list. A changed title or text keeps the earlier version whole in the topic's revision history; people newly " +
+            "list. A changed title or text keeps the earlier version whole in the topic's revision history (`GET " +
+            "/topics/{id}/revisions`); people newly " +
             "mentioned are notified. `categoryId` and every tag must exist (else 422).",
           tags: ["Discussions"],
           security: signedIn,
@@ -838,6 +839,29 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
             ...bodyProblems,
             "401": problem("Unauthorized"),
             "403": problem("Forbidden"),
+            "404": problem("NotFound"),
+          },
+        },
+      },
+      "/topics/{id}/revisions": {
+        get: {
+          operationId: "listTopicRevisions",
+          summary: "A topic's earlier versions",
+          description:
+            "Each earlier title and text whole, oldest first, with who wrote it; the current version is the topic itself. " +
+            "Only title and text changes are kept (not tags or category). 404 for a deleted topic, or a hidden one (but to " +
+            "leads and admins), or an id that is not a number.",
+          tags: ["Discussions"],
+          security: signedIn,
+          parameters: [numericId("id", "The topic's id.")],
+          responses: {
+            "200": ok("The earlier versions.", {
+              type: "object",
+              required: ["items"],
+              additionalProperties: false,
+              properties: { items: { type: "array", items: ref("TopicRevision") } },
+            }),
+            "401": problem("Unauthorized"),
             "404": problem("NotFound"),
           },
         },
@@ -2011,6 +2035,19 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           additionalProperties: false,
           properties: {
             id: { type: "string" },
+            body: { type: "string", description: "Markdown source of that version." },
+            editor: { allOf: [ref("PersonRef")], description: "Who wrote that version (the author for the first)." },
+            createdAt: { type: "string", format: "date-time", description: "When that version was written." },
+          },
+        },
+        TopicRevision: {
+          type: "object",
+          description: "An earlier version of a topic, whole.",
+          required: ["id", "title", "body", "editor", "createdAt"],
+          additionalProperties: false,
+          properties: {
+            id: { type: "string" },
+            title: { type: "string", description: "The title of that version." },
             body: { type: "string", description: "Markdown source of that version." },
             editor: { allOf: [ref("PersonRef")], description: "Who wrote that version (the author for the first)." },
             createdAt: { type: "string", format: "date-time", description: "When that version was written." },

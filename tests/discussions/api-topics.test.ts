@@ -434,6 +434,71 @@ describe("unread tracking and view counts in the list", () => {
   });
 });
 
+describe("GET /topics/:id/revisions", () => {
+  const userId = async (who: Who) =>
+    (await queryRows<{ id: string }>(server.services.db, sql`select id from users where email = ${people[who]}`))[0].id;
+
+  it("is 401 for a stranger", async () => {
+    const topic = await newTopic(as.trainer);
+    await json(await as.trainer.patch(api(`/topics/${topic.id}`), { title: unique("Nouveau titre") }), 200);
+    await expectProblem(await stranger.get(api(`/topics/${topic.id}/revisions`)), 401);
+  });
+
+  it("keeps each earlier title and text whole, oldest first, with who wrote it and when, readable by every role", async () => {
+    const topic = await newTopic(as.trainer, { title: "Version 1 du titre", body: "Texte 1" });
+    const leadEdit = (await json(await as.lead.patch(api(`/topics/${topic.id}`), { body: "Texte 2 (modéré)" }), 200)).topic;
+    await json(await as.trainer.patch(api(`/topics/${topic.id}`), { title: "Version 3 du titre", body: "Texte 3" }), 200);
+    const expected = [
+      { title: "Version 1 du titre", body: "Texte 1", editor: await userId("trainer"), createdAt: topic.createdAt },
+      { title: "Version 1 du titre", body: "Texte 2 (modéré)", editor: await userId("lead"), createdAt: leadEdit.editedAt },
+    ];
+    for (const who of everyone) {
+      const { items, ...rest } = await json(await as[who].get(api(`/topics/${topic.id}/revisions`)), 200);
+      expect(rest, who).toEqual({});
+      expect(items.map((r: Json) => ({ title: r.title, body: r.body, editor: r.editor.id, createdAt: r.createdAt })), who).toEqual(expected);
+      for (const r of items) {
+        expect(Object.keys(r).sort()).toEqual(["body", "createdAt", "editor", "id", "title"]);
+        expect(r.id).toMatch(/^\d+$/);
+        expect(r.editor).toEqual({ id: expect.any(String), name: expect.any(String), handle: expect.any(String) });
+        expect(r.createdAt).toMatch(isoPattern);
+      }
+    }
+    const current = (await json(await as.peer.get(api(`/topics/${topic.id}`)), 200)).topic;
+    expect([current.title, current.body]).toEqual(["Version 3 du titre", "Texte 3"]);
+  });
+
+  it("keeps no revision for a topic never edited, an edit that changes nothing, or a change of tags only", async () => {
+    const topic = await newTopic(as.trainer, { title: "Titre stable", body: "Texte stable" });
+    expect((await json(await as.peer.get(api(`/topics/${topic.id}/revisions`)), 200)).items).toEqual([]);
+    await json(await as.trainer.patch(api(`/topics/${topic.id}`), { title: "Titre stable", body: "Texte stable" }), 200);
+    await json(await as.trainer.patch(api(`/topics/${topic.id}`), { tags: ["git"] }), 200);
+    expect((await json(await as.peer.get(api(`/topics/${topic.id}/revisions`)), 200)).items).toEqual([]);
+  });
+
+  it("shows an erased editor as a deleted user, never by name", async () => {
+    const topic = await newTopic(as.trainer, { body: "Avant" });
+    await json(await as.trainer.patch(api(`/topics/${topic.id}`), { body: "Après" }), 200);
+    const id = await userId("trainer");
+    await server.services.db.execute(sql`update users set erased_at = now() where id = ${id}`);
+    try {
+      const { items } = await json(await as.peer.get(api(`/topics/${topic.id}/revisions`)), 200);
+      expect(items[0].editor).toEqual({ id, name: "deleted user", handle: "" });
+      expect(JSON.stringify(items)).not.toContain("Camille");
+    } finally {
+      await server.services.db.execute(sql`update users set erased_at = null where id = ${id}`);
+    }
+  });
+
+  it.each([
+    ["an id that is not a number", "abc"],
+    ["an id nobody has", "987654321"],
+    ["an id past a safe integer", "99999999999999999999"],
+    ["a negative id", "-1"],
+  ])("%s → 404, not 500", async (_name, id) => {
+    await expectProblem(await as.lead.get(api(`/topics/${id}/revisions`)), 404);
+  });
+});
+
 describe("hidden and deleted topics", () => {
   let hidden: Json;
   let hiddenPost: Json;
@@ -459,6 +524,7 @@ describe("hidden and deleted topics", () => {
       ["PATCH post", await client.patch(api(`/posts/${hiddenPost.id}`), { body: "modifié" })],
       ["DELETE post", await client.delete(api(`/posts/${hiddenPost.id}`))],
       ["GET revisions", await client.get(api(`/posts/${hiddenPost.id}/revisions`))],
+      ["GET topic revisions", await client.get(api(`/topics/${hidden.id}/revisions`))],
       ["PUT reaction", await client.put(api(`/posts/${hiddenPost.id}/reactions/thanks`))],
       ["DELETE reaction", await client.delete(api(`/posts/${hiddenPost.id}/reactions/thanks`))],
       ["PUT subscription", await client.put(api(`/topics/${hidden.id}/subscription`))],
@@ -494,6 +560,7 @@ describe("hidden and deleted topics", () => {
     expect(page.topic.title).toBe("Sujet caché par la modération");
     expect(page.posts.map((p: Json) => p.body)).toEqual(["Une réponse dans un sujet caché"]);
     expect((await json(await as[who].get(api(`/posts/${hiddenPost.id}/revisions`)), 200)).items).toEqual([]);
+    expect((await json(await as[who].get(api(`/topics/${hidden.id}/revisions`)), 200)).items).toEqual([]);
   });
 
   it.each(everyone)("a deleted topic is 404 for a %s, and absent from lists", async (who) => {
@@ -501,6 +568,7 @@ describe("hidden and deleted topics", () => {
     const post = await reply(as.peer, topic.id, "Réponse");
     await setVisibility("topics", topic.id, "deleted");
     await expectProblem(await as[who].get(api(`/topics/${topic.id}`)), 404);
+    await expectProblem(await as[who].get(api(`/topics/${topic.id}/revisions`)), 404);
     await expectProblem(await as[who].get(api(`/posts/${post.id}`)), 404);
     await expectProblem(await as[who].post(api(`/topics/${topic.id}/posts`), { body: "encore" }), 404);
     await expectProblem(await as[who].put(api(`/posts/${post.id}/reactions/helpful`)), 404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffWords, sideOf, tokenize } from "../../app/modules/discussions/diff";
+import { diffWords, historyVersions, sideOf, tokenize } from "../../app/modules/discussions/diff";
 
 describe("word diff for revision history", () => {
   it("keeps whitespace as tokens", () => {
@@ -63,5 +63,48 @@ describe("word diff for revision history", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(sideOf(parts, "before")).toBe(before);
     expect(sideOf(parts, "after")).toBe(after);
+  });
+});
+
+describe("history versions", () => {
+  it("lists the current version first, the first one whole and each later one as changes from the one before", () => {
+    const versions = historyVersions(
+      [
+        { body: "un deux", at: "2025-01-01T00:00:00.000Z", by: "a" },
+        { body: "un trois", at: "2025-01-02T00:00:00.000Z", by: "b" },
+      ],
+      { body: "un trois quatre", at: "2025-01-03T00:00:00.000Z", by: "c" },
+    );
+    expect(versions.map((v) => [v.number, v.at, v.by])).toEqual([
+      [3, "2025-01-03T00:00:00.000Z", "c"],
+      [2, "2025-01-02T00:00:00.000Z", "b"],
+      [1, "2025-01-01T00:00:00.000Z", "a"],
+    ]);
+    expect(versions[2].body).toEqual({ text: "un deux", changes: null });
+    expect(versions[1].body).toEqual({ text: null, changes: [{ kind: "same", text: "un " }, { kind: "removed", text: "deux" }, { kind: "added", text: "trois" }] });
+    expect(versions[0].body).toEqual({ text: null, changes: [{ kind: "same", text: "un trois" }, { kind: "added", text: " quatre" }] });
+    expect(versions.map((v) => v.title)).toEqual([null, null, null]); // posts have no title
+  });
+
+  it("shows a topic's title whole on the first version, then only where it changed", () => {
+    const versions = historyVersions(
+      [
+        { title: "Titre", body: "a", at: "2025-01-01T00:00:00.000Z", by: 1 },
+        { title: "Titre", body: "b", at: "2025-01-02T00:00:00.000Z", by: 2 },
+      ],
+      { title: "Titre précis", body: "b", at: "2025-01-03T00:00:00.000Z", by: 2 },
+    );
+    expect(versions.map((v) => v.title)).toEqual([
+      { text: null, changes: [{ kind: "same", text: "Titre" }, { kind: "added", text: " précis" }] },
+      null,
+      { text: "Titre", changes: null },
+    ]);
+    expect(versions[0].body).toEqual({ text: null, changes: [{ kind: "same", text: "b" }] });
+  });
+
+  it("is the current version alone when nothing was edited", () => {
+    expect(historyVersions([], { body: "seul", at: "2025-01-01T00:00:00.000Z", by: null })).toEqual([
+      { number: 1, at: "2025-01-01T00:00:00.000Z", by: null, title: null, body: { text: "seul", changes: null } },
+    ]);
   });
 });

@@ -285,6 +285,54 @@ test.describe("discussions, end to end", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test("a reply to a reply uses the markdown editor: preview, a draft kept for that post only, then nested once sent", async ({ page, browser, baseURL, pageErrors }) => {
+    test.setTimeout(90_000);
+    const errors: string[] = [];
+    const title = `Une apprenante décroche : répondre à une réponse (${stamp()})`;
+    await signIn(page, camille.email);
+    const her = await person(browser, baseURL!, helene.email, errors);
+    const { topicId, answerId, thanksId } = await seedThread(page.request, her.page.request, baseURL!, title);
+    await her.context.close();
+
+    await page.goto(`/discussions/t/${topicId}`);
+    // The topic's own editor is hydrated (its preview tab shows) before a post's form is opened.
+    await expect(page.locator("#reply").getByRole("tab", { name: "Aperçu" })).toBeVisible();
+    const field = await openReplyForm(page, thanksId, camille.name);
+    await expect(page).toHaveURL(new RegExp(`\\?reply=${thanksId}#reply-${thanksId}$`));
+    await expect(field).toBeFocused();
+    const thanks = postArticle(page, thanksId);
+    await field.fill("Petit **retour** : l'entretien a eu lieu, elle revient lundi.");
+    // The draft is kept under this post's own key, not the topic's.
+    await expect
+      .poll(() => page.evaluate(([t, p]) => window.localStorage.getItem(`dc-draft:reply:${t}:${p}`), [topicId, thanksId]))
+      .toBe("Petit **retour** : l'entretien a eu lieu, elle revient lundi.");
+    expect(await page.evaluate((t) => window.localStorage.getItem(`dc-draft:reply:${t}`), topicId)).toBeNull();
+
+    // A reload brings the draft back into this post's form.
+    await page.reload();
+    const again = thanks.getByRole("textbox", { name: `Votre réponse à ${camille.name}` });
+    await expect(again).toHaveValue("Petit **retour** : l'entretien a eu lieu, elle revient lundi.");
+    await expect(thanks.getByRole("status").filter({ hasText: /brouillon/i })).toBeVisible();
+
+    // The preview shows the rendered text.
+    await thanks.getByRole("tab", { name: "Aperçu" }).click();
+    const preview = thanks.getByRole("tabpanel", { name: "Aperçu" });
+    await expect(preview.locator("strong")).toHaveText("retour");
+    await expect(again).toBeHidden();
+    await expectAccessible(page);
+    await thanks.getByRole("tab", { name: "Écrire" }).click();
+    await expect(again).toBeVisible();
+
+    await thanks.getByRole("button", { name: "Envoyer la réponse" }).click();
+    await expect(page).toHaveURL(/[?&]post=\d+#post-\d+$/);
+    const sentId = postIdIn(page.url());
+    await expect(page.locator(`#post-${answerId} #post-${thanksId} > details.branch #post-${sentId}`)).toBeVisible();
+    await expect(postArticle(page, sentId).locator("strong")).toHaveText("retour");
+    expect(await page.evaluate(([t, p]) => window.localStorage.getItem(`dc-draft:reply:${t}:${p}`), [topicId, thanksId])).toBeNull();
+    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   test("without JavaScript: a topic, a reply and a reply to that reply go through plain forms, the last one nested", async ({ browser, baseURL }) => {
     test.setTimeout(90_000);
     const errors: string[] = [];

@@ -126,6 +126,47 @@ describe("topic page", () => {
     expect(after.html).toContain("Merci, je vais essayer <strong>demain</strong>.");
   });
 
+  it("opens the reply form of one post with ?reply=, as a markdown editor with its own id, on the topic and the thread page", async () => {
+    const { html } = await page(asker, `/discussions/t/${topicId}?reply=${chain[0]}`);
+    const box = html.slice(html.indexOf(`id="post-${chain[0]}"`));
+    const form = box.slice(box.indexOf("reply-form"), box.indexOf("</form>", box.indexOf("reply-form")));
+    expect(form).toContain(`name="parentId" value="${chain[0]}"`);
+    expect(form).toMatch(/<div class="field markdown-editor"><label for="reply-\d+"/);
+    expect(form).toContain(`<label for="reply-${chain[0]}"`);
+    expect(form).toMatch(new RegExp(`<textarea id="reply-${chain[0]}" name="body" rows="4" required=""`));
+    expect(form).toContain("Votre réponse à Hélène Rousseau");
+    // The topic's own reply form keeps its id: two editors, no id twice.
+    expect(html).toContain('id="field-body"');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    // Only the asked post has a form; the others keep a link.
+    expect(html).not.toContain(`id="reply-${chain[2]}"`);
+    expect(html).toContain(`href="/discussions/t/${topicId}?reply=${chain[2]}#reply-${chain[2]}"`);
+
+    // The "continue this thread" page opens its forms the same way (a topic of its own, to leave the others' unread marks be).
+    const other = await newTopic(asker, "Un fil profond");
+    const deepChain: string[] = [];
+    for (let depth = 0; depth <= 4; depth++) deepChain.push((await reply(depth % 2 ? asker : peer, other.id, `Niveau ${depth}`, deepChain.at(-1))).id);
+    const thread = await page(asker, `/discussions/thread/${deepChain[3]}?reply=${deepChain[4]}`);
+    expect(thread.status).toBe(200);
+    expect(thread.html).toMatch(new RegExp(`<textarea id="reply-${deepChain[4]}" name="body"`));
+    expect(thread.html).toContain(`href="/discussions/thread/${deepChain[3]}?reply=${deepChain[3]}#reply-${deepChain[3]}"`);
+    const res = await asker.submit(`/discussions/thread/${deepChain[3]}?reply=${deepChain[4]}`, { intent: "reply", parentId: deepChain[4], body: "Une réponse au plus profond" });
+    expect(res.status).toBe(302);
+    const deep = await page(asker, res.headers.get("location")!.split("#")[0]);
+    const followed = deep.status === 302 ? await page(asker, deep.location!.split("#")[0]) : deep;
+    expect(followed.html).toContain("Une réponse au plus profond");
+  });
+
+  it("answers an empty reply to a post with the error next to its own field, in the reader's language", async () => {
+    const res = await asker.submit(`/discussions/t/${topicId}`, { intent: "reply", parentId: chain[0], body: "  " });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(new RegExp(`<textarea id="reply-${chain[0]}" name="body" rows="4" required="" autofocus="" aria-invalid="true" aria-describedby="reply-${chain[0]}-error"`));
+    expect(html).toMatch(new RegExp(`<p class="field-error" id="reply-${chain[0]}-error">[^<]+</p>`));
+    expect(html).not.toContain('id="error-body"');
+  });
+
   it("keeps what was typed when a reply is invalid", async () => {
     const res = await asker.submit(`/discussions/t/${topicId}`, { intent: "reply", parentId: "999999999", body: "Ma réponse" });
     expect(res.status).toBe(422);
@@ -179,6 +220,42 @@ describe("topic page", () => {
     expect(history.html).toMatch(/<ins>.*remaniée.*<\/ins>/);
     expect(history.html).toContain("Hélène Rousseau");
     expect((await page(asker, `/discussions/p/${chain[1]}/history`)).status).toBe(404);
+  });
+
+  it("shows the edit history of an edited topic: who, when, word diffs of title and text; 404 where the topic is", async () => {
+    const topic = await newTopic(asker, "Titre de départ");
+    const before = (await page(peer, `/discussions/t/${topic.id}`)).html;
+    expect(before).not.toContain(`href="/discussions/t/${topic.id}/history"`);
+    const never = await page(peer, `/discussions/t/${topic.id}/history`);
+    expect(never.status).toBe(200);
+    expect(never.html).toContain("Ce sujet n’a jamais été modifié.");
+    expect((await lead.patch(`/api/v1/topics/${topic.id}`, { title: "Titre de départ précisé", body: "Contexte revu par l’animation." })).status).toBe(200);
+    const topicPage = (await page(peer, `/discussions/t/${topic.id}`)).html;
+    expect(topicPage).toContain(`href="/discussions/t/${topic.id}/history"`);
+    expect(topicPage).toContain("modifié — historique");
+    const history = await page(peer, `/discussions/t/${topic.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.html).toMatch(/<ins><span class="sr-only">\[ajouté : <\/span> précisé<span/);
+    expect(history.html).toMatch(/<span>Contexte <\/span><del><span class="sr-only">\[retiré : <\/span>: Titre de départ\.<span/);
+    expect(history.html).toMatch(/<ins><span class="sr-only">\[ajouté : <\/span>revu par l’animation\.<span/);
+    expect(history.html).toContain("Version 2 (actuelle)");
+    expect(history.html).toMatch(/Écrit par(?:<!-- -->)? <a href="\/people\/[^"]+">Camille Martin<\/a>/);
+    expect(history.html).toMatch(/Modifié par(?:<!-- -->)? <a href="\/people\/[^"]+">Karim Benali<\/a>/);
+    expect(history.html).toContain(`href="/discussions/t/${topic.id}"`);
+    const english = await server.signedIn("trainer.bucharest@demo.compass");
+    expect((await page(english, `/discussions/t/${topic.id}/history`)).html).toContain("Topic by Camille Martin · 2 versions");
+
+    await server.services.db.update(topics).set({ visibility: "hidden" }).where(eq(topics.id, Number(topic.id)));
+    expect((await page(peer, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(asker, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(lead, `/discussions/t/${topic.id}/history`)).status).toBe(200);
+    await server.services.db.update(topics).set({ visibility: "deleted" }).where(eq(topics.id, Number(topic.id)));
+    expect((await page(lead, `/discussions/t/${topic.id}/history`)).status).toBe(404);
+    expect((await page(peer, "/discussions/t/abc/history")).status).toBe(404);
+    expect((await page(peer, "/discussions/t/99999999999999999999/history")).status).toBe(404);
+    const stranger = await page(server.client(), `/discussions/t/${topic.id}/history`);
+    expect(stranger.status).toBe(302);
+    expect(stranger.location).toMatch(/^\/login\?redirectTo=/);
   });
 
   it("marks new replies since the last visit and jumps to the first one", async () => {

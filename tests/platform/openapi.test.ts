@@ -78,6 +78,7 @@ describe("OpenAPI document", () => {
       ["/topics/{id}/posts", ["post"]],
       ["/posts/{id}", ["patch", "delete"]],
       ["/posts/{id}/revisions", ["get"]],
+      ["/topics/{id}/revisions", ["get"]],
       ["/posts/{id}/reactions/{kind}", ["put", "delete"]],
       ["/topics/{id}/accept", ["post"]],
       ["/topics/{id}/subscription", ["put", "delete"]],

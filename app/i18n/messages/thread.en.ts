@@ -102,6 +102,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.post.replyFrom": "Reply from",
   "thread.post.permalink": "Permanent link to this post",
   "thread.post.edited": "edited",
+  "thread.topic.editedHistory": "edited — history",
   "thread.post.solution": "Solution",
   "thread.post.new": "New",
   "thread.post.hiddenBadge": "Hidden",
@@ -155,4 +156,9 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.history.current": "Version {number} (current)",
   "thread.history.writtenBy": "Written by",
   "thread.history.editedBy": "Edited by",
+  "thread.history.topicIntro": "Topic by {name} · {count, plural, one {# version} other {# versions}}",
+  "thread.history.topicBack": "Back to the topic",
+  "thread.history.topicNever": "This topic was never edited.",
+  "thread.history.titleField": "Title",
+  "thread.history.bodyField": "Text",
 };

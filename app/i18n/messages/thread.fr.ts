@@ -100,6 +100,7 @@ export const threadFr = {
   "thread.post.replyFrom": "Réponse de",
   "thread.post.permalink": "Lien permanent vers ce message",
   "thread.post.edited": "modifié",
+  "thread.topic.editedHistory": "modifié — historique",
   "thread.post.solution": "Solution",
   "thread.post.new": "Nouveau",
   "thread.post.hiddenBadge": "Masqué",
@@ -153,4 +154,9 @@ export const threadFr = {
   "thread.history.current": "Version {number} (actuelle)",
   "thread.history.writtenBy": "Écrit par",
   "thread.history.editedBy": "Modifié par",
+  "thread.history.topicIntro": "Sujet de {name} · {count, plural, one {# version} other {# versions}}",
+  "thread.history.topicBack": "Revenir au sujet",
+  "thread.history.topicNever": "Ce sujet n’a jamais été modifié.",
+  "thread.history.titleField": "Titre",
+  "thread.history.bodyField": "Texte",
 } as const;

@@ -115,3 +115,25 @@ export function sideOf(parts: DiffPart[], side: "before" | "after"): string {
     .map((p) => p.text)
     .join("");
 }
+
+/** One field of a version: the whole text for the first version, else the changes from the version before. */
+export type FieldChange = { text: string; changes: null } | { text: null; changes: DiffPart[] };
+export type HistoryVersion<By> = { number: number; at: string; by: By; title: FieldChange | null; body: FieldChange };
+type Text<By> = { title?: string; body: string; at: string; by: By };
+
+/**
+ * The versions of a post or topic for its history page, newest first: each stored earlier version, then the current
+ * text. A title (topics) is shown whole on the first version and after that only where it changed.
+ */
+export function historyVersions<By>(earlier: Text<By>[], current: Text<By>): HistoryVersion<By>[] {
+  const texts = [...earlier, current];
+  return texts
+    .map((v, i) => {
+      const before = i === 0 ? null : texts[i - 1];
+      const field = (now: string, then: string | undefined): FieldChange =>
+        before === null || then === undefined ? { text: now, changes: null } : { text: null, changes: diffWords(then, now) };
+      const title = v.title === undefined ? null : before && before.title === v.title ? null : field(v.title, before?.title);
+      return { number: i + 1, at: v.at, by: v.by, title, body: field(v.body, before?.body) };
+    })
+    .reverse();
+}

@@ -425,34 +425,69 @@ export async function deletePost(services: Pick<Services, "db">, actor: AuthUser
   });
 }
 
+type Editor = AuthorView;
+
+/**
+ * The stored earlier versions of a topic or a post, oldest first. A row keeps a replaced version with who replaced
+ * it; that version itself was written by the author (the first) or by whoever made the edit before. Every name
+ * goes through `author()`, the one way a person is shown in discussions.
+ */
+async function revisionHistory(db: Queryable, targetType: "topic" | "post", targetId: number, authorId: string) {
+  const rows = await db
+    .select({
+      id: revisions.id,
+      title: revisions.title,
+      body: revisions.body,
+      createdAt: revisions.createdAt,
+      editorId: users.id,
+      editorName: users.name,
+      editorHandle: users.handle,
+      editorErasedAt: users.erasedAt,
+    })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.editorId))
+    .where(and(eq(revisions.targetType, targetType), eq(revisions.targetId, targetId)))
+    .orderBy(revisions.id);
+  const [authorRow] = await db.select({ id: users.id, name: users.name, handle: users.handle, erasedAt: users.erasedAt }).from(users).where(eq(users.id, authorId));
+  const original: Editor = authorRow ? author(authorRow.id, authorRow.name, authorRow.handle, authorRow.erasedAt !== null) : null;
+  const editors: Editor[] = rows.map((r) => author(r.editorId, r.editorName, r.editorHandle, r.editorErasedAt !== null));
+  return {
+    /** Who wrote the first version. */
+    author: original,
+    /** Who wrote the text shown now. */
+    currentEditor: editors.at(-1) ?? original,
+    items: rows.map((r, i) => ({
+      id: String(r.id),
+      title: r.title,
+      body: r.body,
+      editor: i === 0 ? original : editors[i - 1],
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
 /** Each earlier version whole, oldest first, then the current one is the post itself. */
 export async function listRevisions(services: Pick<Services, "db" | "config">, viewer: AuthUser, postId: number) {
   const post = await getPost(services, viewer, postId);
   if (!post || post.deleted || (post.hidden && !can(viewer, { action: "content:see-hidden" }))) return null;
-  const rows = await services.db
-    .select({ id: revisions.id, body: revisions.body, createdAt: revisions.createdAt, editorId: users.id, editorName: users.name, editorHandle: users.handle })
-    .from(revisions)
-    .innerJoin(users, eq(users.id, revisions.editorId))
-    .where(and(eq(revisions.targetType, "post"), eq(revisions.targetId, postId)))
-    .orderBy(revisions.id);
-  // A row keeps a replaced version with who replaced it; that version itself was written by the post's author
-  // (the first) or by whoever made the edit before.
-  const [authorRow] = await services.db
-    .select({ id: users.id, name: users.name, handle: users.handle })
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(eq(posts.id, postId));
-  const last = rows.at(-1);
+  const [row] = await services.db.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, postId));
+  const { currentEditor, items } = await revisionHistory(services.db, "post", postId, row.authorId);
+  return { post, currentEditor, items: items.map(({ id, body, editor, createdAt }) => ({ id, body, editor, createdAt })) };
+}
+
+/**
+ * A topic's earlier titles and texts, oldest first; the current one is the topic itself. Throws 404 where the topic
+ * is (hidden to all but leads and admins, deleted to everyone).
+ */
+export async function listTopicRevisions(services: Pick<Services, "db">, viewer: AuthUser, topicId: number) {
+  const topic = await requireVisibleTopic(services.db, viewer, topicId);
+  const { author, currentEditor, items } = await revisionHistory(services.db, "topic", topicId, topic.authorId);
   return {
-    post,
-    /** Who wrote the text the post shows now. */
-    currentEditor: last ? { id: last.editorId, name: last.editorName, handle: last.editorHandle } : authorRow,
-    items: rows.map((r, i) => ({
-      id: String(r.id),
-      body: r.body,
-      editor: i === 0 ? authorRow : { id: rows[i - 1].editorId, name: rows[i - 1].editorName, handle: rows[i - 1].editorHandle },
-      createdAt: r.createdAt.toISOString(),
-    })),
+    topic: { id: String(topic.id), title: topic.title, body: topic.body, language: topic.language, createdAt: topic.createdAt, editedAt: topic.editedAt },
+    author,
+    currentEditor,
+    // Every topic revision keeps its title; a row without one (never written so) reads as the title unchanged.
+    items: items.map(({ id, title, body, editor, createdAt }) => ({ id, title: title ?? topic.title, body, editor, createdAt })),
   };
 }
 
