@@ -63,13 +63,15 @@ export type TreeContext = {
   replyTo?: string | null;
   /** The page's own query (the cursor), kept by the reply links. */
   pageQuery?: string;
+  /** The page's own path, so reply links stay absolute (`/discussions/t/1?reply=2`). */
+  pagePath: string;
 };
 
 const replyHref = (ctx: TreeContext, postId: string) => {
   const params = new URLSearchParams(ctx.pageQuery ?? "");
   params.delete("post");
   params.set("reply", postId);
-  return `?${params.toString()}#reply-${postId}`;
+  return `${ctx.pagePath}?${params.toString()}#reply-${postId}`;
 };
 
 export const permalink = (topicId: string, postId: string) => `/discussions/t/${topicId}?post=${postId}#post-${postId}`;

@@ -145,6 +145,7 @@ export default function TopicPage() {
     action: result,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
+    pagePath: `/discussions/t/${topic.id}`,
   };
   const topLevelReply = result?.intent === "reply" && !result.parentId ? result : undefined;
   const moderation = result?.intent === "moderate" ? result : undefined;

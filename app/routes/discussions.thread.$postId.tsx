@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { idSchema } from "~/modules/discussions/schemas";
 import { getThread } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
@@ -54,6 +54,7 @@ export default function ThreadPage() {
   const { t } = useThreadUi();
   const locale = useLocale();
   const [searchParams] = useSearchParams();
+  const location = useLocation();
   const ctx: TreeContext = {
     topicId: topic.id,
     viewer,
@@ -65,6 +66,7 @@ export default function ThreadPage() {
     action: result,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
+    pagePath: location.pathname,
   };
   const lang = topic.language === locale ? undefined : topic.language;
   return (
