@@ -57,6 +57,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       connect_timeout: 5,
+      // A web app's queries are short: parallel workers cost more to start than they share on a busy server, and a
+      // plan branch that never runs (search's bounded candidates) can look costly enough to trigger hundreds of
+      // milliseconds of JIT compilation. Set once per connection rather than per transaction.
+      connection: { jit: "off", max_parallel_workers_per_gather: "0" },
     });
     const db = drizzle(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Database;
     return {

@@ -442,20 +442,16 @@ export const searchSources: SearchSource[] = [topicSource, postSource];
 
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
- * (leads included: search is for visible content). A fixed number of queries: the tsqueries and the ranking
- * (one transaction), then one per source for the page's details.
+ * (leads included: search is for visible content). A fixed number of queries: the tsqueries, the ranking, then
+ * one per source for the page's details.
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
   const q = request.q.trim().slice(0, searchQueryMaxLength);
   const sources = searchSources.filter((s) => !request.type || s.type === request.type);
   if (!q || !hasSearchableText(q) || sources.length === 0) return { items: [], nextCursor: null };
-  // One transaction so that parallel workers and JIT stay off for the ranking: on a busy server starting workers costs
-  // more than the few thousand rows they would share, and the plan's branch that is never run (see boundedCandidates)
-  // can look costly enough to trigger hundreds of milliseconds of JIT compilation. set_config(…, true) lasts until
-  // the transaction ends.
-  const prepared = await services.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`);
+  // JIT and parallel workers are off for every connection (db/client.ts), which the ranking relies on.
+  const prepared = await (async (tx: Queryable) => {
     const query = await prepareQuery(tx, q, request.language);
     if (!query) return null;
     const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl };
@@ -474,7 +470,7 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
         offset ${request.offset} limit ${request.limit + 1}`,
     );
     return { ctx, ranked };
-  });
+  })(services.db);
   if (!prepared) return { items: [], nextCursor: null };
   const { ctx, ranked } = prepared;
   const page = ranked.slice(0, request.limit);
