@@ -1,3 +1,4 @@
+import { casesEn } from "./cases.en";
 import { directoryEn } from "./directory.en";
 import { discussionsEn } from "./discussions.en";
 import { composerEn } from "./composer.en";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...threadEn,
   ...notifyEn,
   ...searchEn,
+  ...casesEn,
   "app.name": "Digital Compass",
   "nav.label": "Main navigation",
   "nav.skip": "Skip to content",

@@ -1,3 +1,4 @@
+import { casesFr } from "./cases.fr";
 import { directoryFr } from "./directory.fr";
 import { discussionsFr } from "./discussions.fr";
 import { composerFr } from "./composer.fr";
@@ -15,6 +16,7 @@ export const fr = {
   ...threadFr,
   ...notifyFr,
   ...searchFr,
+  ...casesFr,
   "app.name": "Digital Compass",
   "nav.label": "Navigation principale",
   "nav.skip": "Aller au contenu",
