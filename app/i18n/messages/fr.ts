@@ -1,4 +1,5 @@
 import { casesFr } from "./cases.fr";
+import { caseRulesFr } from "./case-rules.fr";
 import { directoryFr } from "./directory.fr";
 import { discussionsFr } from "./discussions.fr";
 import { composerFr } from "./composer.fr";
@@ -17,6 +18,7 @@ export const fr = {
   ...notifyFr,
   ...searchFr,
   ...casesFr,
+  ...caseRulesFr,
   "app.name": "Digital Compass",
   "nav.label": "Navigation principale",
   "nav.skip": "Aller au contenu",
