@@ -48,11 +48,6 @@ export const casesEn: Record<keyof typeof casesFr, string> = {
   "cases.sort.recent": "Most recent",
   "cases.sort.helpful": "Most helpful",
   "cases.sort.discussed": "Most discussed",
-  "cases.sort.relevance": "Most relevant",
-  "cases.country.FR": "France",
-  "cases.country.ES": "Spain",
-  "cases.country.BE": "Belgium",
-  "cases.country.RO": "Romania",
 
   // The form
   "cases.new.title": "Share a case",
@@ -101,6 +96,10 @@ export const casesEn: Record<keyof typeof casesFr, string> = {
   "cases.form.warningsTitle": "Sensitive topics",
   "cases.form.warningsBody": "Your text mentions health, disability or religion. That is fine, but check that nobody can be recognised: this information is specially protected.",
   "cases.form.warningIn": "{category} — in “{field}”",
+  "cases.form.check": "Check the text",
+  "cases.form.checkHint": "Before publishing, you can check whether the text contains what looks like personal data or sensitive topics; nothing is saved.",
+  "cases.form.checkedClean": "Nothing in the text looks like personal data.",
+  "cases.form.checkedFindings": "The text contains what looks like personal data: see the passages flagged next to the fields.",
   "cases.form.sent": "Your case was sent for review. A lead will publish it or ask you for changes.",
 
   // The case page

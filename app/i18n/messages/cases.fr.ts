@@ -47,11 +47,6 @@ export const casesFr = {
   "cases.sort.recent": "Les plus récents",
   "cases.sort.helpful": "Les plus utiles",
   "cases.sort.discussed": "Les plus discutés",
-  "cases.sort.relevance": "Les plus pertinents",
-  "cases.country.FR": "France",
-  "cases.country.ES": "Espagne",
-  "cases.country.BE": "Belgique",
-  "cases.country.RO": "Roumanie",
 
   // The form
   "cases.new.title": "Partager un cas",
@@ -100,6 +95,10 @@ export const casesFr = {
   "cases.form.warningsTitle": "Sujets sensibles",
   "cases.form.warningsBody": "Votre texte parle de santé, de handicap ou de religion. C’est possible, mais vérifiez qu’on ne peut reconnaître personne : ces informations sont particulièrement protégées.",
   "cases.form.warningIn": "{category} — dans « {field} »",
+  "cases.form.check": "Vérifier le texte",
+  "cases.form.checkHint": "Avant de publier, vous pouvez vérifier si le texte contient ce qui ressemble à des données personnelles ou des sujets sensibles ; rien n’est enregistré.",
+  "cases.form.checkedClean": "Rien dans le texte ne ressemble à des données personnelles.",
+  "cases.form.checkedFindings": "Le texte contient ce qui ressemble à des données personnelles : voyez les passages signalés à côté des champs.",
   "cases.form.sent": "Votre cas a été envoyé en relecture. Un·e animateur·rice le publiera ou vous demandera des modifications.",
 
   // The case page
