@@ -1,6 +1,7 @@
 import { isMessageKey, languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
 import { templateFor, type CaseTextField } from "../modules/cases/template";
+import type { CaseView } from "../modules/cases/views";
 import { CaseAuthorLabel, countryName, StatusBadge } from "./case-list";
 import { useThreadUi } from "./thread-ui";
 
@@ -29,6 +30,34 @@ export type CaseShown = {
   replyCount: number;
   helpfulCount: number;
 };
+
+/** What the page shows of a case: no author id ever (an anonymous author is known to the page only as `isMine`). */
+export function shownCase(c: CaseView, tagLabel: Map<string, string>): CaseShown {
+  return {
+    id: c.id,
+    title: c.title,
+    context: c.context,
+    situationHtml: c.situationHtml,
+    actionsTakenHtml: c.actionsTakenHtml,
+    outcomeHtml: c.outcomeHtml,
+    lessonsHtml: c.lessonsHtml,
+    questionsHtml: c.questionsHtml,
+    followUpHtml: c.followUpHtml,
+    followUpAt: c.followUpAt,
+    tags: c.tags.map((slug) => ({ slug, label: tagLabel.get(slug) ?? slug })),
+    language: c.language,
+    country: c.country,
+    anonymous: c.anonymous,
+    status: c.status,
+    author: c.author ? { name: c.author.name, handle: c.author.handle } : null,
+    isMine: c.isMine,
+    createdAt: c.createdAt,
+    publishedAt: c.publishedAt,
+    templateVersion: c.templateVersion,
+    replyCount: c.replyCount,
+    helpfulCount: c.helpfulCount,
+  };
+}
 
 const sectionTitles: Record<CaseTextField, MessageKey> = {
   situation: "cases.page.situation",

@@ -1,5 +1,5 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
@@ -61,6 +61,12 @@ export type TreeContext = {
   replyTo?: string | null;
   /** The page's own query (the cursor), kept by the reply links. */
   pageQuery?: string;
+  /** A case's discussion: how to name a post whose author is hidden (the anonymous author of the case). */
+  anonymousAuthor?: string;
+  /** Posts to set apart (a case's "approaches that helped"). */
+  highlighted?: string[];
+  /** More actions under a post (a case's author marks the approaches that helped). */
+  renderExtra?: (post: TreePost) => ReactNode;
 };
 
 const replyHref = (ctx: TreeContext, postId: string) => {
@@ -105,7 +111,8 @@ function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent
   const Heading = heading;
   const accepted = ctx.acceptedPostId === post.id;
   const isNew = ctx.firstUnread !== null && Number(post.id) >= ctx.firstUnread && !blank && post.author?.id !== ctx.viewer.id;
-  const classes = ["post-item", accepted ? "post-accepted" : "", isNew ? "post-new" : "", blank ? "post-blank" : ""].filter(Boolean).join(" ");
+  const highlighted = !blank && Boolean(ctx.highlighted?.includes(post.id));
+  const classes = ["post-item", accepted ? "post-accepted" : "", highlighted ? "post-helped" : "", isNew ? "post-new" : "", blank ? "post-blank" : ""].filter(Boolean).join(" ");
   return (
     <li id={`post-${post.id}`} className={classes}>
       <article className="post" aria-labelledby={`by-${post.id}`}>
@@ -116,7 +123,7 @@ function PostItem({ post, byParent, ctx, ui, level }: { post: TreePost; byParent
             ) : (
               <>
                 <span className="sr-only">{`${t("thread.post.replyFrom")} `}</span>
-                {authorLink(post.author, t)}
+                {post.author === null && ctx.anonymousAuthor ? <span className="anonymous-author">{ctx.anonymousAuthor}</span> : authorLink(post.author, t)}
               </>
             )}
           </Heading>
@@ -185,7 +192,7 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
           <Form method="post" preventScrollReset className="reply-form" discover="none">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={post.id} />
-            <label htmlFor={`reply-${post.id}`}>{t("thread.post.replyTo", { name: post.author?.name ?? "" })}</label>
+            <label htmlFor={`reply-${post.id}`}>{t("thread.post.replyTo", { name: post.author?.name ?? ctx.anonymousAuthor ?? "" })}</label>
             <textarea
               id={`reply-${post.id}`}
               name="body"
@@ -218,6 +225,7 @@ function PostActions({ post, ctx, ui, accepted }: { post: TreePost; ctx: TreeCon
           </button>
         </form>
       ) : null}
+      {ctx.renderExtra?.(post)}
       {canDelete ? (
         <details className="confirm-box">
           <summary className="post-action">{t("thread.post.delete")}</summary>
