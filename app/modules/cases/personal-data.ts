@@ -78,7 +78,7 @@ const STREET_WORDS = [
   "street", "st\\.", "road", "rd\\.", "lane", "drive", "way",
 ];
 const ADDRESS_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter|[a-zA-Z]))?,?\\s+(?:${STREET_WORDS.join("|")})\\s+(?:(?:de|du|des|de la|del|de los|the|van|lui)\\s+)?[\\p{Lu}\\p{N}][\\p{L}'’-]+`, "giu");
-const ADDRESS_AFTER = new RegExp(`(?<![\\p{L}])(?:calle|c/|avenida|strada|str\\.|calea|bulevardul|aleea)\\s+(?:(?:de|del|de la|lui)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,?\\s+(?:nr\\.?\\s*|n[ºo°]\\s*)?\\d{1,4}(?![\\p{N}])`, "gu");
+const ADDRESS_AFTER = new RegExp(`(?<![\\p{L}])(?:[Cc]alle|[Cc]/|[Aa]venida|[Ss]trada|[Ss]tr\\.|[Cc]alea|[Bb]ulevardul|[Aa]leea)\\s+(?:(?:de|del|de la|lui)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,?\\s+(?:nr\\.?\\s*|n[ºo°]\\s*)?\\d{1,4}(?![\\p{N}])`, "gu");
 const ADDRESS_DUTCH = new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'’-]*(?:straat|laan|weg|plein|steenweg|dreef|gracht)\\s+\\d{1,4}(?![\\p{N}])`, "gu");
 const ADDRESS_ENGLISH = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,5}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+(?:Street|St\\.|Road|Rd\\.|Avenue|Ave\\.|Lane|Drive|Way)(?![\\p{L}])`, "gu");
 
