@@ -1,5 +1,5 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isMessageKey, languageName, type Locale, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
 import { useThreadUi } from "./thread-ui";
@@ -174,58 +174,69 @@ export function CaseFacetsForm({ query, facets }: { query: LibraryQuery; facets:
   useEffect(() => setEnhanced(true), []);
   const active = query.tags.length + query.languages.length + query.countries.length > 0 || query.hasFollowUp !== undefined;
   const followUpCount = (value: string) => facets.hasFollowUp.find((v) => v.value === value)?.count ?? 0;
+  // On a phone the facets fold away (open when a filter is on); on a wide screen they stay open beside the list.
+  const toggle = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (toggle.current && window.matchMedia("(min-width: 60rem)").matches) toggle.current.open = true;
+  }, []);
+  const activeCount = query.tags.length + query.languages.length + query.countries.length + (query.hasFollowUp === undefined ? 0 : 1);
   return (
-    <Form
-      method="get"
-      action={base}
-      className="case-facets"
-      aria-label={t("cases.facets.label")}
-      onChange={enhanced ? (event) => submit(event.currentTarget, { preventScrollReset: true, replace: true }) : undefined}
-    >
-      <h2 className="facets-title">{t("cases.facets.title")}</h2>
-      <p className="hint">{t("cases.facets.hint")}</p>
-      <HiddenQuery query={query} except="facets" />
-      {facets.tagGroups.map((g) => (
-        <FacetBox
-          key={g.group}
-          name="tag"
-          legend={groupLabel(g.group)}
-          values={g.values}
-          label={(value) => g.values.find((v) => v.value === value)?.label ?? value}
-        />
-      ))}
-      <FacetBox name="language" legend={t("cases.facets.language")} values={facets.languages} label={(value) => languageName(value, locale)} />
-      <FacetBox name="country" legend={t("cases.facets.country")} values={facets.countries} label={(value) => countryName(value, locale)} />
-      <fieldset className="facet">
-        <legend>{t("cases.facets.followUp")}</legend>
-        <ul>
-          {(["true", "false"] as const).map((value) => (
-            <li key={value}>
-              <label className="checkbox">
-                <input type="radio" name="hasFollowUp" value={value} defaultChecked={query.hasFollowUp === (value === "true")} />
-                <span>
-                  {value === "true" ? t("cases.facets.followUpYes") : t("cases.facets.followUpNo")}{" "}
-                  <span className="facet-count" aria-hidden="true">
-                    {followUpCount(value)}
+    <details className="case-facets-toggle" ref={toggle} open={activeCount > 0 || undefined}>
+      <summary>
+        {t("cases.facets.title")}
+        {activeCount ? <span className="muted"> ({t("cases.facets.activeCount", { count: activeCount })})</span> : null}
+      </summary>
+      <Form
+        method="get"
+        action={base}
+        className="case-facets"
+        aria-label={t("cases.facets.label")}
+        onChange={enhanced ? (event) => submit(event.currentTarget, { preventScrollReset: true, replace: true }) : undefined}
+      >
+        <p className="hint">{t("cases.facets.hint")}</p>
+        <HiddenQuery query={query} except="facets" />
+        {facets.tagGroups.map((g) => (
+          <FacetBox
+            key={g.group}
+            name="tag"
+            legend={groupLabel(g.group)}
+            values={g.values}
+            label={(value) => g.values.find((v) => v.value === value)?.label ?? value}
+          />
+        ))}
+        <FacetBox name="language" legend={t("cases.facets.language")} values={facets.languages} label={(value) => languageName(value, locale)} />
+        <FacetBox name="country" legend={t("cases.facets.country")} values={facets.countries} label={(value) => countryName(value, locale)} />
+        <fieldset className="facet">
+          <legend>{t("cases.facets.followUp")}</legend>
+          <ul>
+            {(["true", "false"] as const).map((value) => (
+              <li key={value}>
+                <label className="checkbox">
+                  <input type="radio" name="hasFollowUp" value={value} defaultChecked={query.hasFollowUp === (value === "true")} />
+                  <span>
+                    {value === "true" ? t("cases.facets.followUpYes") : t("cases.facets.followUpNo")}{" "}
+                    <span className="facet-count" aria-hidden="true">
+                      {followUpCount(value)}
+                    </span>
+                    <span className="sr-only">({t("cases.facets.count", { count: followUpCount(value) })})</span>
                   </span>
-                  <span className="sr-only">({t("cases.facets.count", { count: followUpCount(value) })})</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="actions facet-actions">
-        <button type="submit" className="button button-small">
-          {t("cases.facets.apply")}
-        </button>
-        {active ? (
-          <Link to={libraryHref({ tags: [], languages: [], countries: [], q: query.q, sort: query.sort })} className="button button-secondary button-small">
-            {t("cases.facets.clear")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="actions facet-actions">
+          <button type="submit" className="button button-small">
+            {t("cases.facets.apply")}
+          </button>
+          {active ? (
+            <Link to={libraryHref({ tags: [], languages: [], countries: [], q: query.q, sort: query.sort })} className="button button-secondary button-small">
+              {t("cases.facets.clear")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+    </details>
   );
 }
 
@@ -275,12 +286,25 @@ export function CaseAuthorLabel({ author, anonymous, isMine }: { author: { name:
   );
 }
 
-export function CaseRows({ items, tagLabels, query, headingLevel = 3 }: { items: CaseRow[]; tagLabels: Record<string, string>; query?: LibraryQuery; headingLevel?: 2 | 3 }) {
+export function CaseRows({
+  items,
+  tagLabels,
+  query,
+  headingLevel = 3,
+  compact = false,
+}: {
+  items: CaseRow[];
+  tagLabels: Record<string, string>;
+  query?: LibraryQuery;
+  headingLevel?: 2 | 3;
+  /** Title, who and when only (a side column). */
+  compact?: boolean;
+}) {
   const { t, format } = useThreadUi();
   const locale = useLocale();
   const Heading = `h${headingLevel}` as "h3";
   return (
-    <ol className="case-list">
+    <ol className={compact ? "case-list case-list-compact" : "case-list"}>
       {items.map((c) => {
         const lang = c.language === locale ? undefined : c.language;
         return (
@@ -299,7 +323,7 @@ export function CaseRows({ items, tagLabels, query, headingLevel = 3 }: { items:
                 {c.excerpt}
               </p>
             ) : null}
-            {c.tags.length ? (
+            {c.tags.length && !compact ? (
               <ul className="tags" aria-label={t("cases.page.tags")}>
                 {c.tags.map((slug) => (
                   <li key={slug}>
@@ -318,9 +342,11 @@ export function CaseRows({ items, tagLabels, query, headingLevel = 3 }: { items:
               <CaseAuthorLabel author={c.author} anonymous={c.anonymous} isMine={c.isMine} /> · <time dateTime={c.date}>{format.date(c.date)}</time> ·{" "}
               {countryName(c.country, locale)} · {languageName(c.language, locale)}
             </p>
-            <p className="case-counts muted">
-              {t("cases.row.replies", { count: c.replyCount })} · {t("cases.row.helpful", { count: c.helpfulCount })}
-            </p>
+            {compact ? null : (
+              <p className="case-counts muted">
+                {t("cases.row.replies", { count: c.replyCount })} · {t("cases.row.helpful", { count: c.helpfulCount })}
+              </p>
+            )}
           </li>
         );
       })}

@@ -338,9 +338,31 @@ export default function CasePage() {
               <CaseTags c={c} />
             </article>
 
+            {c.status === "published" ? (
+              <section className="card case-helped" aria-labelledby="helped-title" id="helped">
+                <h2 id="helped-title">{t("cases.helped.title")}</h2>
+                {helped.length ? (
+                  <ol>
+                    {helped.map((h) => (
+                      <li key={h.id}>
+                        <p className="muted">
+                          {h.author ? <AuthorName author={h.author} /> : <span className="anonymous-author">{anonymousLabel}</span>} ·{" "}
+                          <time dateTime={h.createdAt}>{format.date(h.createdAt)}</time>
+                        </p>
+                        <blockquote lang={c.language}>{h.summary}</blockquote>
+                        <a href={permalink(topicId, h.id)}>{t("cases.helped.see")}</a>
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="muted">{can.markHelped ? t("cases.helped.noneMine") : t("cases.helped.none")}</p>
+                )}
+              </section>
+            ) : null}
+
             {followUp !== null ? (
-              <section className="card follow-up-box" aria-labelledby="follow-up-title" id="follow-up">
-                <h2 id="follow-up-title">{c.followUpHtml ? t("cases.followUp.edit") : t("cases.followUp.add")}</h2>
+              <details className="card follow-up-box case-follow-up-edit" id="follow-up" open={!c.followUpHtml || follow ? true : undefined}>
+                <summary>{c.followUpHtml ? t("cases.followUp.edit") : t("cases.followUp.add")}</summary>
                 {!c.followUpHtml ? <p>{t("cases.followUp.invite")}</p> : null}
                 {follow?.formError ? (
                   <p className="alert alert-error" role="alert">
@@ -363,29 +385,7 @@ export default function CasePage() {
                     {t("cases.followUp.submit")}
                   </button>
                 </Form>
-              </section>
-            ) : null}
-
-            {c.status === "published" ? (
-              <section className="card case-helped" aria-labelledby="helped-title" id="helped">
-                <h2 id="helped-title">{t("cases.helped.title")}</h2>
-                {helped.length ? (
-                  <ol>
-                    {helped.map((h) => (
-                      <li key={h.id}>
-                        <p className="muted">
-                          {h.author ? <AuthorName author={h.author} /> : <span className="anonymous-author">{anonymousLabel}</span>} ·{" "}
-                          <time dateTime={h.createdAt}>{format.date(h.createdAt)}</time>
-                        </p>
-                        <blockquote lang={c.language}>{h.summary}</blockquote>
-                        <a href={permalink(topicId, h.id)}>{t("cases.helped.see")}</a>
-                      </li>
-                    ))}
-                  </ol>
-                ) : (
-                  <p className="muted">{can.markHelped ? t("cases.helped.noneMine") : t("cases.helped.none")}</p>
-                )}
-              </section>
+              </details>
             ) : null}
 
             {discussion ? (
@@ -540,7 +540,7 @@ export default function CasePage() {
               <>
                 <section className="card" aria-labelledby="related-cases-title">
                   <h2 id="related-cases-title">{t("cases.related.cases")}</h2>
-                  {related.length ? <CaseRows items={related} tagLabels={tagLabels} headingLevel={3} /> : <p className="muted">{t("cases.related.none")}</p>}
+                  {related.length ? <CaseRows items={related} tagLabels={tagLabels} headingLevel={3} compact /> : <p className="muted">{t("cases.related.none")}</p>}
                 </section>
                 <section className="card" aria-labelledby="related-discussions-title">
                   <h2 id="related-discussions-title">{t("cases.related.discussions")}</h2>

@@ -41,6 +41,7 @@ export const casesEn: Record<keyof typeof casesFr, string> = {
   "cases.facets.followUpYes": "With a follow-up",
   "cases.facets.followUpNo": "No follow-up yet",
   "cases.facets.count": "{count, plural, one {# case} other {# cases}}",
+  "cases.facets.activeCount": "{count, plural, one {# active filter} other {# active filters}}",
   "cases.facets.active": "Active filters",
   "cases.facets.remove": "Remove the filter {name}",
   "cases.facets.hint": "Within a group, a case matches any ticked value; across groups, all of them.",

@@ -40,6 +40,7 @@ export const casesFr = {
   "cases.facets.followUpYes": "Avec une suite",
   "cases.facets.followUpNo": "Sans suite pour l’instant",
   "cases.facets.count": "{count, plural, one {# cas} other {# cas}}",
+  "cases.facets.activeCount": "{count, plural, one {# filtre actif} other {# filtres actifs}}",
   "cases.facets.active": "Filtres actifs",
   "cases.facets.remove": "Retirer le filtre {name}",
   "cases.facets.hint": "Dans un groupe, un cas correspond à l’une des valeurs cochées ; entre les groupes, à toutes.",
