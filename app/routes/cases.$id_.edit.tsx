@@ -137,7 +137,7 @@ export default function EditCase() {
             <blockquote>{page.reviewComment}</blockquote>
           </section>
         ) : null}
-        {result?.checked === "clean" && !result.warnings?.length ? (
+        {result?.checked === "clean" ? (
           <p className="alert alert-ok" role="status">
             {t("cases.form.checkedClean")}
           </p>

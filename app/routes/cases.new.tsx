@@ -94,7 +94,7 @@ export default function NewCase() {
   const values = result?.values ?? emptyCaseForm(page.defaultLanguage);
   return (
     <Page title={t("cases.new.title")} intro={t("cases.new.intro")}>
-      {result?.checked === "clean" && !result.warnings?.length ? (
+      {result?.checked === "clean" ? (
         <p className="alert alert-ok" role="status">
           {t("cases.form.checkedClean")}
         </p>
