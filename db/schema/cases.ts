@@ -68,6 +68,7 @@ export const cases = pgTable(
     followUp: text("follow_up"),
     followUpHtml: text("follow_up_html"),
     followUpAt: timestamptz("follow_up_at"),
+    hasFollowUp: boolean("has_follow_up").generatedAlwaysAs(sql`follow_up is not null`),
     language: text("language").$type<ContentLanguage>().notNull(),
     /** The author's centre's country at write time: the facet needs no join and says no more than the country. */
     centreCountry: text("centre_country").notNull(),

@@ -95,7 +95,7 @@ export async function seedScaleCases(db: Database, scale: number, log: (line: st
   const [people] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users where id like 'scale-user-%'`);
   if (people.n === 0) throw new Error("seedScaleCases needs the scale-user-* people (seedScale creates them first)");
   const count = 10_000 * scale;
-  const arr = (list: string[]) => sql`array[${sql.join(list.map((s) => sql`${s}`), sql`, `)}]::text[]`;
+  const arr = (list: string[]) => sql`(array[${sql.join(list.map((s) => sql`${s}`), sql`, `)}]::text[])`;
   const situations = arr(["dropout-risk", "group-conflict", "harassment", "disruptive-behaviour", "cheating", "mixed-levels", "motivation", "trainer-wellbeing", "personal-hardship"]);
   const phases = arr(["onboarding-phase", "mid-programme", "internship-search", "final-project"]);
   const audiences = arr(["digital-beginners", "career-changers", "young-adults", "refugees-newcomers", "learning-disabilities"]);
@@ -138,7 +138,8 @@ export async function seedScaleCases(db: Database, scale: number, log: (line: st
     await tx.execute(sql`insert into case_tags (case_id, tag_slug) select c.id, unnest(c.tag_slugs) from cases c where c.author_id like 'scale-user-%'`);
     await tx.execute(sql`alter table case_tags enable trigger case_tags_sync`);
   });
-  await db.execute(sql`analyze cases`);
+  // Vacuumed so that the facet counts can use their index-only scan straight away.
+  await db.execute(sql`vacuum analyze cases`);
   await db.execute(sql`analyze case_tags`);
   log(`Scale cases seeded: ${count} case studies in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

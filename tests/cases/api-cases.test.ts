@@ -273,3 +273,15 @@ describe("listing and facets", () => {
     expect(Array.isArray(related.discussions)).toBe(true);
   });
 });
+
+describe("taxonomy", () => {
+  it("keeps a case's tags through a merge", async () => {
+    const slug = unique("tmp-tag").toLowerCase();
+    await json(await as.lead.post(api("/tags"), { slug, group: "situation", labels: { fr: "Temp", en: "Temp" } }), 201);
+    const kase = await newCase(as.trainer, { tags: [slug] });
+    await json(await as.lead.post(api(`/tags/${slug}/merge`), { into: "motivation" }), 200);
+    expect((await json(await as.trainer.get(api(`/cases/${kase.id}`)), 200)).case.tags).toEqual(["motivation"]);
+    const items = (await json(await as.trainer.get(api("/cases?tag=motivation&limit=100")), 200)).items as Json[];
+    expect(items.map((c) => c.id)).toContain(kase.id);
+  });
+});

@@ -275,6 +275,7 @@ export async function createCase(services: CaseServices, viewer: AuthUser, input
     await tx.insert(subscriptions).values({ userId: viewer.id, targetType: "topic", targetId: String(topic.id), level: "watching" }).onConflictDoNothing();
     return row.id;
   });
+  forgetFacets();
   return { case: await getCase(services, viewer, caseId), warnings };
 }
 
@@ -340,6 +341,7 @@ export async function updateCase(services: CaseServices, viewer: AuthUser, caseI
     }
     return warnings;
   });
+  forgetFacets();
   return { case: await getCase(services, viewer, caseId), warnings };
 }
 
@@ -394,6 +396,7 @@ export async function reviewCase(services: CaseServices, viewer: AuthUser, caseI
     await recordModerationAction(tx, { actorId: viewer.id, targetType: "case", targetId: String(caseId), action: publish ? "publish" : "request-changes", reason: input.comment });
     return notifyAboutCase(tx, { userId: current.authorId, kind: "case-review", actorId: viewer.id, caseId, topicId: current.topicId, title: current.title, data: { decision: input.decision } });
   });
+  forgetFacets();
   await afterCommit(services, [push]);
   return getCase(services, viewer, caseId);
 }
@@ -450,6 +453,7 @@ export async function addFollowUp(services: CaseServices, viewer: AuthUser, case
     const r = renderMarkdown(followUp);
     await tx.update(cases).set({ followUp, followUpHtml: r.html, followUpAt: new Date(), updatedAt: new Date() }).where(eq(cases.id, caseId));
   });
+  forgetFacets();
   return getCase(services, viewer, caseId);
 }
 
@@ -570,7 +574,7 @@ async function filterConditions(
   const dims = new Map<Dimension, SQL>();
   if (query.language.length) dims.set("language", sql`c.language in (${sql.join(query.language.map((l) => sql`${l}`), sql`, `)})`);
   if (query.country.length) dims.set("country", sql`c.centre_country in (${sql.join(query.country.map((l) => sql`${l}`), sql`, `)})`);
-  if (query.hasFollowUp !== undefined) dims.set("followUp", query.hasFollowUp ? sql`c.follow_up is not null` : sql`c.follow_up is null`);
+  if (query.hasFollowUp !== undefined) dims.set("followUp", query.hasFollowUp ? sql`c.has_follow_up` : sql`not c.has_follow_up`);
   const tagArray = (list: string[]) => sql`array[${sql.join(list.map((t) => sql`${t}`), sql`, `)}]::text[]`;
   if (query.tag.length) {
     if (tagMode === "and") dims.set("tag:all", sql`c.tag_slugs @> ${tagArray(query.tag)}`);
@@ -649,6 +653,25 @@ function decodeCursor(cursor: string, numeric: boolean): [string, string] {
  */
 export async function caseFacets(services: Pick<Services, "db" | "config">, viewer: Actor, query: CaseListQuery, locale: Locale): Promise<CaseFacets> {
   requireSignedIn(viewer);
+  // The published library's counts are the same for everyone: kept a few seconds (this instance's writes clear them).
+  const key = query.status === "published" ? JSON.stringify([locale, [...query.tag].sort(), query.language, query.country, query.hasFollowUp, query.q]) : null;
+  const cached = key ? facetCache.get(key) : undefined;
+  if (cached && cached.until > Date.now()) return cached.facets;
+  const facets = await computeFacets(services, viewer, query, locale);
+  if (key) {
+    if (facetCache.size > 500) facetCache.clear();
+    facetCache.set(key, { until: Date.now() + facetCacheMs, facets });
+  }
+  return facets;
+}
+
+/** How long facet counts are reused; counts (never the items) may lag this much behind another instance's writes. */
+const facetCacheMs = 5_000;
+const facetCache = new Map<string, { until: number; facets: CaseFacets }>();
+/** Called by every write that changes what the facets count. */
+export const forgetFacets = () => facetCache.clear();
+
+async function computeFacets(services: Pick<Services, "db" | "config">, viewer: NonNullable<Actor>, query: CaseListQuery, locale: Locale): Promise<CaseFacets> {
   const index = await tagIndex(services.db);
   const { base, dims, empty } = await filterConditions(services.db, viewer, query, "facet", index);
   const selectedTags = new Set(query.tag);
@@ -661,17 +684,23 @@ export async function caseFacets(services: Pick<Services, "db" | "config">, view
     return parts.length ? sql.join(parts, sql` and `) : sql`true`;
   };
   const groupsSelected = dimEntries.map(([d], i) => [d, i] as const).filter(([d]) => d.startsWith("tag:"));
-  // A tag's count leaves out its own group's filter.
+  // A tag's count leaves out its own group's filter (the group of each tag is known here: no join).
+  const slugsOf = (group: string) => [...index.entries()].filter(([, t]) => t.group === group).map(([slug]) => slug);
   const tagCondition = groupsSelected.length
-    ? sql`case tg."group" ${sql.join(groupsSelected.map(([d]) => sql`when ${d.slice(4)} then ${allBut(d)}`), sql` `)} else ${allBut(null)} end`
+    ? sql`case ${sql.join(
+        groupsSelected.map(([d]) => sql`when x.slug = any(array[${sql.join(slugsOf(d.slice(4)).map((t) => sql`${t}`), sql`, `)}]::text[]) then ${allBut(d)}`),
+        sql` `,
+      )} else ${allBut(null)} end`
     : allBut(null);
+  // The facets read the narrow cases_facets_idx (index-only); hidden discussions are excluded through their small index.
+  const facetBase = base.map((condition) => (condition === base[0] ? sql`not (c.topic_id = any(array(select id from topics where visibility <> 'visible')))` : condition));
   const rows = await queryRows<{ facet: string; value: string | null; n: number }>(
     services.db,
     sql`with base as materialized (
-        select c.tag_slugs, c.language, c.centre_country, (c.follow_up is not null) as fu
+        select c.tag_slugs, c.language, c.centre_country, c.has_follow_up as fu
           ${dimEntries.length ? sql`, ${sql.join(dimEntries.map(([, cond], i) => sql`(${cond}) as ${flag(i)}`), sql`, `)}` : sql``}
-        from cases c join topics t on t.id = c.topic_id
-        where ${all(base)}
+        from cases c
+        where ${all(facetBase)}
       )
       select 'total' as facet, null as value, count(*) filter (where ${allBut(null)})::int as n from base
       union all
@@ -682,7 +711,6 @@ export async function caseFacets(services: Pick<Services, "db" | "config">, view
       select 'followUp', fu::text, count(*) filter (where ${allBut("followUp")})::int from base group by fu
       union all
       select 'tag', x.slug, count(*)::int from base b cross join lateral unnest(b.tag_slugs) x(slug)
-        join tags tg on tg.slug = x.slug
         where ${tagCondition}
         group by x.slug`,
   );
