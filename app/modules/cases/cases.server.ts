@@ -414,7 +414,7 @@ export async function revealIdentity(services: CaseServices, viewer: Actor, case
     const row = await loadCase(tx, caseId);
     if (!row || !mayRead(viewer, row)) throw notFound();
     await recordModerationAction(tx, { actorId: viewer.id, targetType: "case", targetId: String(caseId), action: "reveal-identity", reason: trimmed });
-    const push = await notifyAboutCase(tx, { userId: row.author_id, kind: "identity-reveal", actorId: viewer.id, caseId, topicId: row.topic_id, title: row.title });
+    const push = await notifyAboutCase(tx, { userId: row.author_id, kind: "identity-reveal", actorId: viewer.id, caseId, topicId: Number(row.topic_id), title: row.title });
     return { author: { id: row.author_id, name: row.author_erased ? "deleted user" : row.author_name, handle: row.author_erased ? "" : row.author_handle }, push };
   });
   await afterCommit(services, [push]);
@@ -431,7 +431,7 @@ export async function setHelped(services: CaseServices, viewer: AuthUser, caseId
     if (row.status !== "published") throw new DomainError(409, "cases.error.notPublished");
     if (on) {
       const [post] = Number.isSafeInteger(postId) ? await tx.select({ topicId: posts.topicId, visibility: posts.visibility }).from(posts).where(eq(posts.id, postId)) : [];
-      if (!post || post.topicId !== row.topic_id || post.visibility !== "visible") throw notFound();
+      if (!post || post.topicId !== Number(row.topic_id) || post.visibility !== "visible") throw notFound();
       await tx.insert(caseHelped).values({ caseId, postId }).onConflictDoNothing();
     } else {
       await tx.delete(caseHelped).where(and(eq(caseHelped.caseId, caseId), eq(caseHelped.postId, postId)));
