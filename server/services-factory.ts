@@ -11,6 +11,7 @@ import {
   sendNotificationDigests,
   sendNotificationEmail,
 } from "../app/modules/discussions/notification-email.server";
+import { followUpReminderJob, followUpReminderSchedule, sweepFollowUpReminders } from "../app/modules/cases/cases.server";
 import type { NotificationEmailJobData } from "../app/modules/discussions/notifications.server";
 import { createActivityRecorder } from "./activity";
 import type { Config } from "./config";
@@ -64,5 +65,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   jobs.register(notificationEmailJob, (data: NotificationEmailJobData) => sendNotificationEmail(services, data));
   jobs.register(notificationDigestJob, () => sendNotificationDigests(services));
   jobs.schedule(notificationDigestJob, digestSchedule);
+  jobs.register(followUpReminderJob, async () => {
+    await sweepFollowUpReminders(services);
+  });
+  jobs.schedule(followUpReminderJob, followUpReminderSchedule);
   return services;
 }

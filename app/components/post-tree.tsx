@@ -1,5 +1,5 @@
 import { Form, useFetchers, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
@@ -65,6 +65,12 @@ export type TreeContext = {
   pageQuery?: string;
   /** The page's own path, so reply links stay absolute (`/discussions/t/1?reply=2`). */
   pagePath: string;
+  /** A case's discussion: how to name a post whose author is hidden (the anonymous author of the case). */
+  anonymousAuthor?: string;
+  /** Posts to set apart (a case's "approaches that helped"). */
+  highlighted?: string[];
+  /** More actions under a post (a case's author marks the approaches that helped). */
+  renderExtra?: (post: TreePost) => ReactNode;
 };
 
 const replyHref = (ctx: TreeContext, postId: string) => {
@@ -155,7 +161,8 @@ function PostItem({
   const Heading = heading;
   const accepted = ctx.acceptedPostId === post.id;
   const isNew = ctx.firstUnread !== null && Number(post.id) >= ctx.firstUnread && !blank && post.author?.id !== ctx.viewer.id;
-  const classes = ["post-item", accepted ? "post-accepted" : "", isNew ? "post-new" : "", blank ? "post-blank" : ""].filter(Boolean).join(" ");
+  const highlighted = !blank && Boolean(ctx.highlighted?.includes(post.id));
+  const classes = ["post-item", accepted ? "post-accepted" : "", highlighted ? "post-helped" : "", isNew ? "post-new" : "", blank ? "post-blank" : ""].filter(Boolean).join(" ");
   return (
     <li id={`post-${post.id}`} className={classes}>
       <article className="post" aria-labelledby={`by-${post.id}`}>
@@ -166,7 +173,7 @@ function PostItem({
             ) : (
               <>
                 <span className="sr-only">{`${t("thread.post.replyFrom")} `}</span>
-                {authorLink(post.author, t)}
+                {post.author === null && ctx.anonymousAuthor ? <span className="anonymous-author">{ctx.anonymousAuthor}</span> : authorLink(post.author, t)}
               </>
             )}
           </Heading>
@@ -238,7 +245,7 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
             <MarkdownEditor
               id={`reply-${post.id}`}
               name="body"
-              label={t("thread.post.replyTo", { name: post.author?.name ?? "" })}
+              label={t("thread.post.replyTo", { name: post.author?.name ?? ctx.anonymousAuthor ?? "" })}
               defaultValue={echo?.body}
               errors={echo?.errors?.body}
               draftKey={`dc-draft:reply:${ctx.topicId}:${post.id}`}
@@ -263,6 +270,7 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
           </button>
         </form>
       ) : null}
+      {ctx.renderExtra?.(post)}
       {canDelete ? (
         <details className="confirm-box">
           <summary className="post-action">{t("thread.post.delete")}</summary>

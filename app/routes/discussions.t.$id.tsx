@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/modules/accounts/permissions";
+import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
 import { idSchema } from "~/modules/discussions/schemas";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
 import { getPost, getTopicPage, locatePost, postPath, subscriptionLevel, topicPath } from "~/modules/discussions/topics.server";
@@ -64,6 +65,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = await getTopicPage(services, user, topicId, { cursor }).catch(notFound);
   if (!page) throw notFoundResponse();
   const { topic } = page;
+
+  // A case's discussion lives on the case's page.
+  if (topic.categoryId === caseCategoryId) {
+    const caseId = await caseIdForTopic(services.db, topicId);
+    if (caseId !== null) throw redirect(target ? `/cases/${caseId}?post=${target}#post-${target}` : `/cases/${caseId}`);
+  }
 
   // "Jump to the first unread reply" from the list.
   if (url.searchParams.get("unread") === "1") {

@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./platform";
 export * from "./discussions";
 export * from "./moderation";
+export * from "./cases";

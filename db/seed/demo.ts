@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { categories, centres, tags, userLanguages, users } from "../schema";
 import { demoCentres, demoPeople } from "./demo-data";
 import { demoCategories, demoTags } from "./taxonomy-data";
+import { seedDemoCases, seedScaleCases } from "./cases";
 import { seedDemoDiscussions, seedScaleDiscussions } from "./discussions";
 
 export const demoPassword = "compass-demo-2026";
@@ -70,6 +71,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
   });
   log(`Demo network seeded: ${demoCentres.length} centres, ${demoPeople.length} people (password ${demoPassword}).`);
   await seedDemoDiscussions(db, log);
+  await seedDemoCases(db, log);
 }
 
 /**
@@ -117,4 +119,5 @@ export async function seedScale(db: Database, scale: number, log: (line: string)
   }
   log(`Scale data seeded: ${centreRows.length} centres, ${userCount} people.`);
   await seedScaleDiscussions(db, scale, log);
+  await seedScaleCases(db, scale, log);
 }

@@ -233,7 +233,7 @@ export function discussionsRouter(services: Services): Router {
     const user = requireUser(req);
     if (!can(user, { action: "moderation:access" })) throw new DomainError(403, "auth.forbidden");
     const q = queryOf(req.query, z.object({ cursor: z.string().regex(/^\d{1,16}$/).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }));
-    res.json(await listModerationLog(db, { before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit }));
+    res.json(await listModerationLog(db, { before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit, publicUrl }));
   }));
 
   r.get("/notifications", route(async (req, res) => {

@@ -3,6 +3,7 @@ import { DomainError } from "../../app/modules/platform/errors";
 import { sendDomainError, sendProblem } from "../http";
 import type { Services } from "../services";
 import { accountsRouter } from "./accounts";
+import { casesRouter } from "./cases";
 import { centresRouter } from "./centres";
 import { composerRouter } from "./composer";
 import { discussionsRouter } from "./discussions";
@@ -31,6 +32,7 @@ export function apiRouter(services: Services): Router {
   api.use(discussionsRouter(services));
   api.use(composerRouter(services));
   api.use(searchRouter(services));
+  api.use(casesRouter(services));
 
   api.use((req, res) => sendProblem(req, res, 404, { key: "problem.notFoundDetail" }));
 

@@ -1,3 +1,5 @@
+import { casesEn } from "./cases.en";
+import { caseRulesEn } from "./case-rules.en";
 import { directoryEn } from "./directory.en";
 import { discussionsEn } from "./discussions.en";
 import { composerEn } from "./composer.en";
@@ -15,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   ...threadEn,
   ...notifyEn,
   ...searchEn,
+  ...casesEn,
+  ...caseRulesEn,
   "app.name": "Digital Compass",
   "nav.label": "Main navigation",
   "nav.skip": "Skip to content",

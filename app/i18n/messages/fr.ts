@@ -1,3 +1,5 @@
+import { casesFr } from "./cases.fr";
+import { caseRulesFr } from "./case-rules.fr";
 import { directoryFr } from "./directory.fr";
 import { discussionsFr } from "./discussions.fr";
 import { composerFr } from "./composer.fr";
@@ -15,6 +17,8 @@ export const fr = {
   ...threadFr,
   ...notifyFr,
   ...searchFr,
+  ...casesFr,
+  ...caseRulesFr,
   "app.name": "Digital Compass",
   "nav.label": "Navigation principale",
   "nav.skip": "Aller au contenu",

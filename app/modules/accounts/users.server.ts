@@ -1,3 +1,4 @@
+import { queryRows } from "../../../db/client";
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import {
@@ -353,12 +354,18 @@ export async function exportMemberData(db: Database, userId: string) {
     .select({ email: invitations.email, role: invitations.role, centreId: invitations.centreId, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt })
     .from(invitations)
     .where(eq(invitations.invitedBy, userId));
+  // One's own case studies, anonymous ones included (they are one's own); never anyone else's authorship.
+  const myCases = await queryRows<{ id: string; title: string; status: string; anonymous: boolean; created_at: Date | string }>(
+    db,
+    sql`select id::text as id, title, status, anonymous, created_at from cases where author_id = ${userId} order by id`,
+  );
   return {
     exportedAt: new Date().toISOString(),
     user: { ...member, createdAt: row.createdAt },
     sessions: mySessions,
     tokens,
     invitationsSent: sent,
+    cases: myCases.map((c) => ({ id: c.id, title: c.title, status: c.status, anonymous: c.anonymous, createdAt: new Date(c.created_at).toISOString() })),
   };
 }
 

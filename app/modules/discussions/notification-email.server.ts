@@ -78,6 +78,9 @@ const kindKeys: Record<string, MessageKey> = {
   accepted: "notify.kind.accepted",
   watching: "notify.kind.watching",
   "new-topic": "notify.kind.new-topic",
+  "case-review": "notify.kind.case-review",
+  "identity-reveal": "notify.kind.identity-reveal",
+  "case-follow-up": "notify.kind.case-follow-up",
 };
 
 function sentence(t: Translate, kind: string, actorName: string | null, topicTitle: string | null) {

@@ -47,8 +47,15 @@ async function record(
   if (byUser.size === 0) return [];
   const ids = [...byUser.keys()];
   // Only people who can see the topic: while it is hidden, that is leads and admins.
-  const [seen] = await queryRows<{ visibility: string }>(db, sql`select visibility from topics where id = ${context.topicId}`);
-  const leadsOnly = seen?.visibility !== "visible";
+  const [seen] = await queryRows<{ visibility: string; case_author_id: string | null; case_anonymous: boolean | null; case_status: string | null }>(
+    db,
+    sql`select t.visibility, c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status
+      from topics t left join cases c on c.topic_id = t.id where t.id = ${context.topicId}`,
+  );
+  // A case not yet published is its author's, the leads' and the admins' only.
+  const leadsOnly = seen?.visibility !== "visible" || (seen.case_status !== null && seen.case_status !== "published");
+  // The anonymous author of a case, replying or mentioning in its discussion, is not named: the notification has no actor.
+  const actorId = seen?.case_anonymous && seen.case_author_id === context.actorId ? null : context.actorId;
   const active = new Set(
     (
       await db
@@ -56,7 +63,7 @@ async function record(
         .from(users)
         .where(and(inArray(users.id, ids), isNull(users.deactivatedAt), isNull(users.erasedAt)))
     )
-      .filter((u) => !leadsOnly || u.role === "lead" || u.role === "admin")
+      .filter((u) => !leadsOnly || u.role === "lead" || u.role === "admin" || (seen?.case_author_id === u.id && seen.visibility === "visible"))
       .map((u) => u.id),
   );
   const muted = new Set(
@@ -71,15 +78,15 @@ async function record(
   if (rows.length === 0) return [];
   const inserted = await db
     .insert(notifications)
-    .values(rows.map(([userId, kind]) => ({ userId, kind, actorId: context.actorId, topicId: context.topicId, postId: context.postId })))
+    .values(rows.map(([userId, kind]) => ({ userId, kind, actorId, topicId: context.topicId, postId: context.postId })))
     .onConflictDoNothing()
     .returning();
   const [about] = await queryRows<{ actor_name: string | null; topic_title: string | null }>(
     db,
-    sql`select (select name from users where id = ${context.actorId}) as actor_name,
+    sql`select (select name from users where id = ${actorId}) as actor_name,
         (select title from topics where id = ${context.topicId}) as topic_title`,
   );
-  const actor = about?.actor_name ? { id: context.actorId, name: about.actor_name } : null;
+  const actor = actorId && about?.actor_name ? { id: actorId, name: about.actor_name } : null;
   const topic = about?.topic_title ? { id: String(context.topicId), title: about.topic_title } : null;
   return inserted.map((n) => ({
     userId: n.userId,

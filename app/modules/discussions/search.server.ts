@@ -344,8 +344,14 @@ export function safeSnippet(raw: string): string {
 }
 
 /** What may be seen and the filters on the topic a document belongs to (alias `t`). */
-function topicConditions(filters: Pick<SearchFilters, "category" | "tags">): SQL[] {
-  const out: SQL[] = [sql`t.visibility = 'visible'`, sql`t.kind = 'discussion'`];
+function topicConditions(filters: Pick<SearchFilters, "category" | "tags">, options: { caseDiscussions?: boolean } = {}): SQL[] {
+  const out: SQL[] = [
+    sql`t.visibility = 'visible'`,
+    // Replies in a published case's discussion are found too (its topic itself is found as the case).
+    options.caseDiscussions
+      ? sql`(t.kind = 'discussion' or exists (select 1 from cases c where c.topic_id = t.id and c.status = 'published'))`
+      : sql`t.kind = 'discussion'`,
+  ];
   if (filters.category) out.push(sql`t.category_id = ${filters.category}`);
   for (const tag of filters.tags) out.push(sql`exists (select 1 from topic_tags tt where tt.topic_id = t.id and tt.tag_slug = ${tag})`);
   return out;
@@ -356,7 +362,11 @@ function documentConditions(alias: "t" | "p", filters: SearchFilters): SQL[] {
   const a = sql.raw(alias);
   const out: SQL[] = [];
   if (filters.language) out.push(sql`${a}.language = ${filters.language}`);
-  if (filters.author) out.push(sql`${a}.author_id in (select u.id from users u where u.handle = ${filters.author})`);
+  if (filters.author) {
+    out.push(sql`${a}.author_id in (select u.id from users u where u.handle = ${filters.author})`);
+    // Searching by a person never finds what they wrote anonymously (their replies in their own anonymous case).
+    if (alias === "p") out.push(sql`not exists (select 1 from cases c where c.topic_id = p.topic_id and c.anonymous and c.author_id = p.author_id)`);
+  }
   if (filters.from) out.push(sql`${a}.created_at >= ${filters.from.toISOString()}::timestamptz`);
   if (filters.before) out.push(sql`${a}.created_at < ${filters.before.toISOString()}::timestamptz`);
   return out;
@@ -413,7 +423,7 @@ export const postSource: SearchSource = {
   type: "post",
   ranked(ctx, take) {
     const own = [sql`p.visibility = 'visible'`, ...documentConditions("p", ctx.filters)];
-    const topicWhere = sql.join(topicConditions(ctx.filters), sql` and `);
+    const topicWhere = sql.join(topicConditions(ctx.filters, { caseDiscussions: true }), sql` and `);
     // The topic is checked per reply (a scalar subquery is never turned into a join): a rare word's few replies cost
     // a few index lookups rather than a hash of every topic.
     const where = [...own, sql`(select t.id from topics t where t.id = p.topic_id and ${topicWhere}) is not null`];
@@ -422,21 +432,56 @@ export const postSource: SearchSource = {
     return rankCandidates(boundedCandidates(ctx, { table: sql`posts p`, alias: "p", where, older }), ctx, take);
   },
   async details(db, ctx, ids) {
-    const rows = await queryRows<DetailRow>(
+    const rows = await queryRows<DetailRow & { anonymous: boolean }>(
       db,
       sql`select p.id::text as id, p.topic_id::text as topic_id, t.title, p.language, p.created_at,
           u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
-          ${headline(ctx, sql`p.language`, sql`p.body_text`)} as snippet
+          ${headline(ctx, sql`p.language`, sql`p.body_text`)} as snippet,
+          exists (select 1 from cases c where c.topic_id = p.topic_id and c.anonymous and c.author_id = p.author_id and p.author_id <> ${ctx.viewer.id}) as anonymous
         from posts p join topics t on t.id = p.topic_id join users u on u.id = p.author_id
         where p.id in (${idList(ids)}) and p.visibility = 'visible'
-          and ${sql.join(topicConditions({ tags: [] }), sql` and `)}`,
+          and ${sql.join(topicConditions({ tags: [] }, { caseDiscussions: true }), sql` and `)}`,
     );
+    // The anonymous author of a case is not named on their own replies in its discussion.
+    for (const r of rows) if (r.anonymous) Object.assign(r, { author_name: null, author_handle: null });
     return detailsOf(rows, (r) => ctx.publicUrl + postPath(r.topic_id, r.id));
   },
 };
 
-/** Every source, in the order ties are broken. Case studies come next (type "case"). */
-export const searchSources: SearchSource[] = [topicSource, postSource];
+/**
+ * Published case studies (title and every field); never named when anonymous (but to their author), never found
+ * by their anonymous author's name, nothing awaiting review.
+ */
+export const caseSource: SearchSource = {
+  type: "case",
+  ranked(ctx, take) {
+    if (ctx.filters.category) return null;
+    const f = ctx.filters;
+    const where: SQL[] = [sql`c.status = 'published'`, sql`(select t.visibility from topics t where t.id = c.topic_id) = 'visible'`];
+    if (f.tags.length) where.push(sql`c.tag_slugs @> array[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+    if (f.language) where.push(sql`c.language = ${f.language}`);
+    if (f.author) where.push(sql`not c.anonymous and c.author_id in (select u.id from users u where u.handle = ${f.author})`);
+    if (f.from) where.push(sql`c.created_at >= ${f.from.toISOString()}::timestamptz`);
+    if (f.before) where.push(sql`c.created_at < ${f.before.toISOString()}::timestamptz`);
+    return rankCandidates(boundedCandidates(ctx, { table: sql`cases c`, alias: "c", where }), ctx, take);
+  },
+  async details(db, ctx, ids) {
+    const rows = await queryRows<DetailRow & { anonymous: boolean }>(
+      db,
+      sql`select c.id::text as id, c.topic_id::text as topic_id, c.title, c.language, c.created_at,
+          u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
+          (c.anonymous and c.author_id <> ${ctx.viewer.id}) as anonymous,
+          ${headline(ctx, sql`c.language`, sql`c.body_text`)} as snippet
+        from cases c join users u on u.id = c.author_id join topics t on t.id = c.topic_id
+        where c.id in (${idList(ids)}) and c.status = 'published' and t.visibility = 'visible'`,
+    );
+    for (const r of rows) if (r.anonymous) Object.assign(r, { author_name: null, author_handle: null });
+    return detailsOf(rows, (r) => `${ctx.publicUrl}/cases/${r.id}`);
+  },
+};
+
+/** Every source, in the order ties are broken. */
+export const searchSources: SearchSource[] = [topicSource, postSource, caseSource];
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -79,6 +79,10 @@ export async function mergeTags(db: Database, from: string, into: string) {
     await tx.execute(sql`insert into topic_tags (topic_id, tag_slug) select topic_id, ${into} from topic_tags where tag_slug = ${from}
       on conflict do nothing`);
     await tx.delete(topicTags).where(eq(topicTags.tagSlug, from));
+    // Case studies keep the merged tag too (case_tags' trigger keeps cases.tag_slugs in step).
+    await tx.execute(sql`insert into case_tags (case_id, tag_slug) select case_id, ${into} from case_tags where tag_slug = ${from}
+      on conflict do nothing`);
+    await tx.execute(sql`delete from case_tags where tag_slug = ${from}`);
     // Followers of the merged tag follow the one that replaces it.
     await tx.execute(sql`insert into subscriptions (user_id, target_type, target_id, level)
       select user_id, 'tag', ${into}, level from subscriptions where target_type = 'tag' and target_id = ${from}

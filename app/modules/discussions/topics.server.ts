@@ -17,6 +17,8 @@ import {
 import type { Services } from "../../../server/services";
 import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";
+import { hidesPersonInCase } from "../cases/anonymity";
+import { caseTopicAccess } from "../cases/access.server";
 import { DomainError, notFound } from "../platform/errors";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
@@ -85,6 +87,8 @@ export async function requireVisibleTopic(db: Queryable, viewer: Actor, topicId:
   if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
   const [row] = await db.select().from(topics).where(eq(topics.id, topicId));
   if (!row || !visibleTo(viewer, row.visibility)) throw notFound();
+  // A case's discussion follows its case (not published: its author, leads and admins only).
+  if (row.kind === "case" && !(await caseTopicAccess(db, viewer, topicId))?.visible) throw notFound();
   return row;
 }
 
@@ -143,11 +147,22 @@ type TopicRow = {
   view_count: number;
   visibility: Visibility;
   tags: string[] | null;
+  case_author_id: string | null;
+  case_anonymous: boolean | null;
+  case_status: string | null;
 };
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function topicView(row: TopicRow, publicUrl: string): TopicView {
+/** A case's discussion is seen by whoever may see the case; its anonymous author is never named to others. */
+function caseTopicVisible(viewer: Actor, row: { case_author_id: string | null; case_status: string | null }) {
+  if (row.case_status === null) return true;
+  return viewer !== null && (row.case_status === "published" || row.case_author_id === viewer.id || viewer.role === "lead" || viewer.role === "admin");
+}
+
+const caseOf = (row: { case_author_id: string | null; case_anonymous: boolean | null }) => ({ authorId: row.case_author_id, anonymous: row.case_anonymous });
+
+function topicView(row: TopicRow, publicUrl: string, viewer: Actor = null): TopicView {
   return {
     id: String(row.id),
     title: row.title,
@@ -156,7 +171,7 @@ function topicView(row: TopicRow, publicUrl: string): TopicView {
     categoryId: row.category_id,
     tags: row.tags ?? [],
     language: row.language,
-    author: author(row.author_id, row.author_name, row.author_handle, row.author_erased),
+    author: hidesPersonInCase(viewer, caseOf(row), row.author_id) ? null : author(row.author_id, row.author_name, row.author_handle, row.author_erased),
     createdAt: iso(row.created_at)!,
     editedAt: iso(row.edited_at),
     locked: row.locked,
@@ -172,14 +187,15 @@ function topicView(row: TopicRow, publicUrl: string): TopicView {
 const topicSelect = sql`select t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     t.created_at, t.edited_at, t.locked, t.pinned, t.accepted_post_id, t.reply_count, t.view_count, t.visibility,
-    (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
-  from topics t join users u on u.id = t.author_id`;
+    (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags,
+    c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status
+  from topics t join users u on u.id = t.author_id left join cases c on c.topic_id = t.id`;
 
 export async function getTopic(db: Queryable, viewer: Actor, topicId: number, publicUrl: string): Promise<TopicView | null> {
   if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
   const [row] = await queryRows<TopicRow>(db, sql`${topicSelect} where t.id = ${topicId}`);
-  if (!row || !visibleTo(viewer, row.visibility)) return null;
-  return topicView(row, publicUrl);
+  if (!row || !visibleTo(viewer, row.visibility) || !caseTopicVisible(viewer, row)) return null;
+  return topicView(row, publicUrl, viewer);
 }
 
 type PostRow = {
@@ -200,8 +216,10 @@ type PostRow = {
   helpful_count: number;
   same_here_count: number;
   thanks_count: number;
-  reactors: { kind: ReactionKind; name: string }[] | null;
+  reactors: { kind: ReactionKind; name: string; anonymous: boolean }[] | null;
   mine: ReactionKind[] | null;
+  case_author_id: string | null;
+  case_anonymous: boolean | null;
 };
 
 function postView(row: PostRow, viewer: Actor, publicUrl: string): PostView {
@@ -209,13 +227,15 @@ function postView(row: PostRow, viewer: Actor, publicUrl: string): PostView {
   const hidden = row.visibility === "hidden" && !can(viewer, { action: "content:see-hidden" });
   const blank = deleted || hidden;
   const reactors: Record<ReactionKind, string[]> = { helpful: [], "same-here": [], thanks: [] };
-  for (const r of row.reactors ?? []) reactors[r.kind].push(r.name);
+  // The anonymous author's own reactions in their case's discussion are not listed by name to others.
+  const hideAuthor = hidesPersonInCase(viewer, caseOf(row), row.case_author_id ?? "");
+  for (const r of row.reactors ?? []) if (!(r.anonymous && hideAuthor)) reactors[r.kind].push(r.name);
   return {
     id: String(row.id),
     topicId: String(row.topic_id),
     parentId: row.parent_id === null ? null : String(row.parent_id),
     depth: row.depth,
-    author: blank ? null : author(row.author_id, row.author_name, row.author_handle, row.author_erased),
+    author: blank || hidesPersonInCase(viewer, caseOf(row), row.author_id) ? null : author(row.author_id, row.author_name, row.author_handle, row.author_erased),
     body: blank ? "" : row.body,
     bodyHtml: blank ? "" : row.body_html,
     createdAt: iso(row.created_at)!,
@@ -234,11 +254,12 @@ const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_i
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     p.body, p.body_html, p.created_at, p.edited_at, p.visibility, p.child_count,
     p.helpful_count, p.same_here_count, p.thanks_count,
-    (select json_agg(json_build_object('kind', r.kind, 'name', ru.name) order by r.created_at)
+    (select json_agg(json_build_object('kind', r.kind, 'name', ru.name, 'anonymous', coalesce(c.anonymous and r.user_id = c.author_id, false)) order by r.created_at)
        from (select * from reactions r0 where r0.post_id = p.id order by r0.created_at limit 30) r
        join users ru on ru.id = r.user_id) as reactors,
-    (select array_agg(r.kind) from reactions r where r.post_id = p.id and r.user_id = ${viewerId}) as mine
-  from posts p join users u on u.id = p.author_id`;
+    (select array_agg(r.kind) from reactions r where r.post_id = p.id and r.user_id = ${viewerId}) as mine,
+    c.author_id as case_author_id, c.anonymous as case_anonymous
+  from posts p join users u on u.id = p.author_id left join cases c on c.topic_id = p.topic_id`;
 
 export type TopicPage = { topic: TopicView; posts: PostView[]; nextCursor: string | null; firstUnreadPostId: string | null };
 
@@ -432,7 +453,8 @@ type Editor = AuthorView;
  * it; that version itself was written by the author (the first) or by whoever made the edit before. Every name
  * goes through `author()`, the one way a person is shown in discussions.
  */
-async function revisionHistory(db: Queryable, targetType: "topic" | "post", targetId: number, authorId: string) {
+/** `hidden(id)`: whether this person's name stays hidden from the viewer (the anonymous author of a case). */
+async function revisionHistory(db: Queryable, targetType: "topic" | "post", targetId: number, authorId: string, hidden: (id: string) => boolean) {
   const rows = await db
     .select({
       id: revisions.id,
@@ -449,8 +471,8 @@ async function revisionHistory(db: Queryable, targetType: "topic" | "post", targ
     .where(and(eq(revisions.targetType, targetType), eq(revisions.targetId, targetId)))
     .orderBy(revisions.id);
   const [authorRow] = await db.select({ id: users.id, name: users.name, handle: users.handle, erasedAt: users.erasedAt }).from(users).where(eq(users.id, authorId));
-  const original: Editor = authorRow ? author(authorRow.id, authorRow.name, authorRow.handle, authorRow.erasedAt !== null) : null;
-  const editors: Editor[] = rows.map((r) => author(r.editorId, r.editorName, r.editorHandle, r.editorErasedAt !== null));
+  const original: Editor = authorRow && !hidden(authorRow.id) ? author(authorRow.id, authorRow.name, authorRow.handle, authorRow.erasedAt !== null) : null;
+  const editors: Editor[] = rows.map((r) => (hidden(r.editorId) ? null : author(r.editorId, r.editorName, r.editorHandle, r.editorErasedAt !== null)));
   return {
     /** Who wrote the first version. */
     author: original,
@@ -471,7 +493,9 @@ export async function listRevisions(services: Pick<Services, "db" | "config">, v
   const post = await getPost(services, viewer, postId);
   if (!post || post.deleted || (post.hidden && !can(viewer, { action: "content:see-hidden" }))) return null;
   const [row] = await services.db.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, postId));
-  const { currentEditor, items } = await revisionHistory(services.db, "post", postId, row.authorId);
+  // In an anonymous case's discussion, its author's edits are not signed to others either.
+  const kase = await caseTopicAccess(services.db, viewer, Number(post.topicId));
+  const { currentEditor, items } = await revisionHistory(services.db, "post", postId, row.authorId, (id) => hidesPersonInCase(viewer, kase, id));
   return { post, currentEditor, items: items.map(({ id, body, editor, createdAt }) => ({ id, body, editor, createdAt })) };
 }
 
@@ -481,7 +505,8 @@ export async function listRevisions(services: Pick<Services, "db" | "config">, v
  */
 export async function listTopicRevisions(services: Pick<Services, "db">, viewer: AuthUser, topicId: number) {
   const topic = await requireVisibleTopic(services.db, viewer, topicId);
-  const { author, currentEditor, items } = await revisionHistory(services.db, "topic", topicId, topic.authorId);
+  const kase = topic.kind === "case" ? await caseTopicAccess(services.db, viewer, topicId) : null;
+  const { author, currentEditor, items } = await revisionHistory(services.db, "topic", topicId, topic.authorId, (id) => hidesPersonInCase(viewer, kase, id));
   return {
     topic: { id: String(topic.id), title: topic.title, body: topic.body, language: topic.language, createdAt: topic.createdAt, editedAt: topic.editedAt },
     author,
@@ -521,6 +546,8 @@ export async function acceptAnswer(services: Pick<Services, "db" | "realtime" | 
   const pushes = await services.db.transaction(async (tx) => {
     const topic = await requireVisibleTopic(tx, actor, topicId);
     if (!can(actor, { action: "topic:accept", topicAuthorId: topic.authorId })) throw new DomainError(403, "auth.forbidden");
+    // A case has "approaches that helped" instead of one accepted answer.
+    if (topic.kind === "case") throw new DomainError(409, "cases.error.caseTopic");
     if (postId === null) {
       await tx.update(topics).set({ acceptedPostId: null }).where(eq(topics.id, topicId));
       return [];
@@ -706,6 +733,7 @@ export async function editTopic(
   const pushes = await services.db.transaction(async (tx) => {
     const topic = await requireVisibleTopic(tx, actor, topicId);
     if (!can(actor, { action: "post:edit", authorId: topic.authorId })) throw new DomainError(403, "auth.forbidden");
+    if (topic.kind === "case") throw new DomainError(409, "cases.error.caseTopic");
     if (patch.categoryId) await assertCategoryExists(tx, patch.categoryId);
     if (patch.tags) await assertTagsExist(tx, patch.tags);
     const set: Partial<typeof topics.$inferInsert> = {};

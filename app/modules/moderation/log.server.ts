@@ -30,10 +30,19 @@ export async function recordModerationAction(db: Queryable, record: ModerationRe
 }
 
 /** The log, newest first, with who acted. */
-export async function listModerationLog(db: Database, options: { before?: number; limit?: number } = {}) {
+export async function listModerationLog(db: Database, options: { before?: number; limit?: number; publicUrl?: string } = {}) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
   const rows = await db
-    .select({ a: moderationActions, actorName: users.name, actorHandle: users.handle })
+    .select({
+      a: moderationActions,
+      actorName: users.name,
+      actorHandle: users.handle,
+      // What was acted on, named (a case or a topic; its title, never a case's anonymous author).
+      targetTitle: sql<string | null>`case ${moderationActions.targetType}
+        when 'case' then (select c.title from cases c where c.id::text = ${moderationActions.targetId})
+        when 'topic' then (select t.title from topics t where t.id::text = ${moderationActions.targetId})
+        else null end`,
+    })
     .from(moderationActions)
     .innerJoin(users, eq(users.id, moderationActions.actorId))
     .where(options.before ? lt(moderationActions.id, options.before) : sql`true`)
@@ -41,9 +50,12 @@ export async function listModerationLog(db: Database, options: { before?: number
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
-    items: page.map(({ a, actorName, actorHandle }) => ({
+    items: page.map(({ a, actorName, actorHandle, targetTitle }) => ({
       id: String(a.id),
       actor: { id: a.actorId, name: actorName, handle: actorHandle },
+      target: targetPath(a.targetType, a.targetId)
+        ? { type: a.targetType, id: a.targetId, title: targetTitle, url: (options.publicUrl ?? "") + targetPath(a.targetType, a.targetId) }
+        : null,
       targetType: a.targetType,
       targetId: a.targetId,
       action: a.action,
@@ -54,3 +66,5 @@ export async function listModerationLog(db: Database, options: { before?: number
     nextCursor: rows.length > limit && page.length ? String(page[page.length - 1].a.id) : null,
   };
 }
+
+const targetPath = (type: string, id: string) => (type === "case" ? `/cases/${id}` : type === "topic" ? `/discussions/t/${id}` : null);

@@ -19,6 +19,12 @@ export default function Moderation() {
           <Link to="/discussions/manage">{t("discussions.manage.title")}</Link> — {t("discussions.manage.intro")}
         </li>
         <li>{t("moderation.desk.topics")}</li>
+        <li>
+          <Link to="/moderation/log">{t("moderation.log.link")}</Link> — {t("moderation.log.linkHint")}
+        </li>
+        <li>
+          <Link to="/cases#review">{t("cases.list.review")}</Link>
+        </li>
       </ul>
       <div className="empty">
         <p>{t("area.soon.title", { area: t("moderation.desk.queue") })}</p>

@@ -1,0 +1,173 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { contentLanguages } from "../../db/schema/discussions";
+import {
+  CaseFormFields,
+  caseInputOf,
+  findingErrors,
+  mergeErrors,
+  readCaseForm,
+  scannedFieldsOf,
+  shownWarnings,
+  type CaseFormValues,
+} from "~/components/case-form";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { Page } from "~/components/layout";
+import { groupTags } from "~/components/topic-fields";
+import { useT } from "~/i18n/react";
+import { CaseFindingsError, getCase, updateCase, type CaseView } from "~/modules/cases/cases.server";
+import { scanCase } from "~/modules/cases/personal-data";
+import { casePatchSchema } from "~/modules/cases/schemas";
+import { idSchema } from "~/modules/discussions/schemas";
+import { listTags } from "~/modules/discussions/taxonomy.server";
+import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { DomainError } from "~/modules/platform/errors";
+import { formFailure } from "~/modules/platform/form-errors.server";
+import { parseWith } from "~/modules/platform/validation";
+import type { CaseFormResult } from "./cases.new";
+
+export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
+
+const caseIdOf = (raw: string | undefined) => {
+  const parsed = idSchema.safeParse(raw ?? "");
+  if (!parsed.success) throw notFoundResponse();
+  return parsed.data;
+};
+
+/** The case's author only; anyone else who may read it gets a 403, anyone who may not a 404. */
+async function editableCase(context: LoaderFunctionArgs["context"], request: Request, rawId: string | undefined) {
+  const user = requireUser(context, request);
+  const caseId = caseIdOf(rawId);
+  const kase = await getCase(context.services, user, caseId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.status === 404) throw notFoundResponse();
+    throw error;
+  });
+  if (!kase.can.edit) throw new Response("Forbidden", { status: 403 });
+  return { user, caseId, kase };
+}
+
+const valuesOf = (c: CaseView): CaseFormValues => ({
+  title: c.title,
+  context: {
+    programme: c.context.programme ?? "",
+    week: c.context.week === undefined || c.context.week === null ? "" : String(c.context.week),
+    groupSize: c.context.groupSize === undefined || c.context.groupSize === null ? "" : String(c.context.groupSize),
+    learnerProfile: c.context.learnerProfile ?? "",
+    notes: c.context.notes ?? "",
+  },
+  situation: c.situation,
+  actionsTaken: c.actionsTaken,
+  outcome: c.outcome,
+  lessons: c.lessons,
+  questions: c.questions,
+  tags: c.tags,
+  language: c.language,
+  anonymous: c.anonymous,
+  // The author confirms again on every edit.
+  noIdentifiablePeople: false,
+  acknowledgeWarnings: false,
+});
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { kase } = await editableCase(context, request, params.id);
+  const tags = await listTags(context.services.db, context.locale);
+  return {
+    id: kase.id,
+    title: kase.title,
+    status: kase.status,
+    reviewComment: kase.reviewComment ?? null,
+    values: valuesOf(kase),
+    tagGroups: groupTags(tags),
+    languages: [...contentLanguages] as string[],
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, caseId } = await editableCase(context, request, params.id);
+  const t = translatorFor(context);
+  const form = await request.formData();
+  const values = readCaseForm(form);
+  const scan = scanCase(scannedFieldsOf(values));
+  const warnings = shownWarnings(t, scan.warnings);
+  if (form.get("intent") === "check") {
+    return data<CaseFormResult>({ values, errors: findingErrors(t, scan.findings), warnings, findings: scan.findings.length > 0, checked: scan.findings.length ? "findings" : "clean" });
+  }
+  const parsed = parseWith(casePatchSchema, caseInputOf(values), t);
+  if (!parsed.ok) {
+    return data<CaseFormResult>(
+      { values, errors: mergeErrors(parsed.errors, values.acknowledgeWarnings ? undefined : findingErrors(t, scan.findings)), warnings, findings: scan.findings.length > 0 },
+      { status: 422 },
+    );
+  }
+  try {
+    const updated = await updateCase(context.services, user, caseId, parsed.data);
+    return redirect(updated.case.status === "in-review" ? `/cases/${caseId}?sent=1` : `/cases/${caseId}`);
+  } catch (error) {
+    if (error instanceof CaseFindingsError) {
+      return data<CaseFormResult>(
+        { values, errors: findingErrors(t, error.findings), warnings: shownWarnings(t, error.warnings), findings: true, formError: t("cases.form.findingsTitle") },
+        { status: 422 },
+      );
+    }
+    return formFailure<CaseFormResult>(error, t, values);
+  }
+}
+
+export default function EditCase() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as CaseFormResult | undefined;
+  const values = result?.values ?? page.values;
+  return (
+    <>
+      <nav className="breadcrumb" aria-label={t("cases.page.breadcrumb")}>
+        <ol>
+          <li>
+            <Link to="/cases">{t("cases.list.title")}</Link>
+          </li>
+          <li>
+            <Link to={`/cases/${page.id}`}>{page.title}</Link>
+          </li>
+        </ol>
+      </nav>
+      <Page title={t("cases.edit.title")} intro={t("cases.edit.intro")}>
+        {page.reviewComment && page.status !== "published" ? (
+          <section className="card case-review-comment" aria-labelledby="review-comment-title">
+            <h2 id="review-comment-title">{t("cases.edit.reviewComment")}</h2>
+            <blockquote>{page.reviewComment}</blockquote>
+          </section>
+        ) : null}
+        {result?.checked === "clean" ? (
+          <p className="alert alert-ok" role="status">
+            {t("cases.form.checkedClean")}
+          </p>
+        ) : null}
+        {result?.checked === "findings" ? (
+          <p className="alert alert-error" role="status">
+            {t("cases.form.checkedFindings")}
+          </p>
+        ) : null}
+        {result?.checked ? null : <ErrorSummary errors={result?.errors} formError={result?.formError} />}
+        <Form method="post" noValidate className="case-form">
+          <CaseFormFields
+            values={values}
+            errors={result?.errors}
+            warnings={result?.warnings}
+            findings={Boolean(result?.findings)}
+            tagGroups={page.tagGroups}
+            languages={page.languages}
+            draftPrefix={`dc:draft:case:${page.id}`}
+          />
+          <p className="hint">{t("cases.form.checkHint")}</p>
+          <div className="actions case-form-actions">
+            <SubmitButton intent="save">{t("cases.edit.submit")}</SubmitButton>
+            <SubmitButton className="button button-secondary" intent="check">
+              {t("cases.form.check")}
+            </SubmitButton>
+            <Link to={`/cases/${page.id}`}>{t("form.cancel")}</Link>
+          </div>
+        </Form>
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "has_follow_up" boolean GENERATED ALWAYS AS (follow_up is not null) STORED;

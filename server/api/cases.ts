@@ -1,0 +1,134 @@
+import { Router, type Request, type Response } from "express";
+import type { z } from "zod";
+import { createTranslator } from "../../app/i18n";
+import {
+  addFollowUp,
+  CaseFindingsError,
+  caseFacets,
+  createCase,
+  getCase,
+  listCases,
+  relatedCases,
+  relatedDiscussions,
+  revealIdentity,
+  reviewCase,
+  setHelped,
+  updateCase,
+} from "../../app/modules/cases/cases.server";
+import { findingKey } from "../../app/modules/cases/personal-data";
+import { caseListQuerySchema, casePatchSchema, followUpSchema, newCaseSchema, revealQuerySchema, reviewSchema } from "../../app/modules/cases/schemas";
+import { idSchema } from "../../app/modules/discussions/schemas";
+import { DomainError, notFound } from "../../app/modules/platform/errors";
+import { localeOf, sendProblem } from "../http";
+import type { Services } from "../services";
+import { bodyOf, requireUser, route } from "./support";
+
+const idParam = (value: string) => {
+  const parsed = idSchema.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+};
+
+function queryOf<S extends z.ZodTypeAny>(query: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new DomainError(400, "problem.badRequest");
+  return parsed.data;
+}
+
+/** Personal-data findings answer 422 with each field's findings, the matched text quoted, in the caller's language. */
+async function answeringFindings(req: Request, res: Response, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof CaseFindingsError)) throw error;
+    const t = createTranslator(localeOf(req));
+    const errors: Record<string, string[]> = {};
+    for (const f of error.findings) (errors[f.field] ??= []).push(t(findingKey(f.kind), { match: f.match }));
+    sendProblem(req, res, 422, { key: "cases.error.personalData", errors });
+  }
+}
+
+/** `/cases`: case studies, their review, identity reveal and "approaches that helped". */
+export function casesRouter(services: Services): Router {
+  const r = Router();
+
+  r.get("/cases", route(async (req, res) => {
+    const user = requireUser(req);
+    const query = queryOf(req.query, caseListQuerySchema);
+    const result = await listCases(services, user, query);
+    if (req.query.facets === "true") {
+      res.json({ ...result, facets: await caseFacets(services, user, query, localeOf(req)) });
+      return;
+    }
+    res.json(result);
+  }));
+
+  r.post("/cases", route(async (req, res) => {
+    const user = requireUser(req);
+    const input = bodyOf(req, newCaseSchema);
+    await answeringFindings(req, res, async () => {
+      const { case: kase, warnings } = await createCase(services, user, input);
+      res.status(201).json({ case: kase, warnings });
+    });
+  }));
+
+  r.get("/cases/:id", route(async (req, res) => {
+    const user = requireUser(req);
+    res.json({ case: await getCase(services, user, idParam(req.params.id)) });
+  }));
+
+  r.patch("/cases/:id", route(async (req, res) => {
+    const user = requireUser(req);
+    const id = idParam(req.params.id);
+    const input = bodyOf(req, casePatchSchema);
+    await answeringFindings(req, res, async () => {
+      const { case: kase, warnings } = await updateCase(services, user, id, input);
+      res.json({ case: kase, warnings });
+    });
+  }));
+
+  r.post("/cases/:id/review", route(async (req, res) => {
+    const user = requireUser(req);
+    const id = idParam(req.params.id);
+    if (user.role !== "lead" && user.role !== "admin") throw new DomainError(403, "auth.forbidden");
+    const input = bodyOf(req, reviewSchema);
+    res.json({ case: await reviewCase(services, user, id, input) });
+  }));
+
+  r.post("/cases/:id/follow-up", route(async (req, res) => {
+    const user = requireUser(req);
+    const id = idParam(req.params.id);
+    const input = bodyOf(req, followUpSchema);
+    await answeringFindings(req, res, async () => {
+      res.json({ case: await addFollowUp(services, user, id, input.followUp) });
+    });
+  }));
+
+  r.get("/cases/:id/identity", route(async (req, res) => {
+    const user = requireUser(req);
+    const id = idParam(req.params.id);
+    if (user.role !== "lead" && user.role !== "admin") throw new DomainError(403, "auth.forbidden");
+    const parsed = revealQuerySchema.safeParse({ reason: typeof req.query.reason === "string" ? req.query.reason : "" });
+    if (!parsed.success) throw new DomainError(422, "problem.unprocessable", { fieldErrors: { reason: ["cases.revealReasonRequired"] } });
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await revealIdentity(services, user, id, parsed.data.reason));
+  }));
+
+  r.put("/cases/:id/helped/:postId", route(async (req, res) => {
+    const user = requireUser(req);
+    res.json({ case: await setHelped(services, user, idParam(req.params.id), idParam(req.params.postId), true) });
+  }));
+
+  r.delete("/cases/:id/helped/:postId", route(async (req, res) => {
+    const user = requireUser(req);
+    res.json({ case: await setHelped(services, user, idParam(req.params.id), idParam(req.params.postId), false) });
+  }));
+
+  r.get("/cases/:id/related", route(async (req, res) => {
+    const user = requireUser(req);
+    const id = idParam(req.params.id);
+    res.json({ cases: await relatedCases(services, user, id), discussions: await relatedDiscussions(services, user, id) });
+  }));
+
+  return r;
+}
