@@ -616,17 +616,22 @@ export async function listCases(
         ? sql`c.reply_count`
         : sql`c.published_at`;
   const numeric = published && query.sort !== "recent";
+  const after: SQL[] = [];
   if (query.cursor) {
     const [key, id] = decodeCursor(query.cursor, numeric);
-    conditions.push(numeric ? sql`(${sortColumn}, c.id) < (${Number(key)}::int, ${id}::bigint)` : sql`(${sortColumn}, c.id) < (${key}::timestamptz, ${id}::bigint)`);
+    after.push(numeric ? sql`(${sortColumn}, c.id) < (${Number(key)}::int, ${id}::bigint)` : sql`(${sortColumn}, c.id) < (${key}::timestamptz, ${id}::bigint)`);
   }
+  const take = query.limit + 1;
+  const matching = [...conditions, ...after];
+  const ids = published
+    ? boundedLibraryPage(sortColumn, numeric, matching, after, take)
+    : sql`select c.id from cases c join topics t on t.id = c.topic_id where ${all(matching)} order by ${sortColumn} desc, c.id desc limit ${take}`;
   const rows = await queryRows<ListRow>(
     services.db,
     sql`${listSelect}, ${sortColumn}::text as sort_key
       from cases c join topics t on t.id = c.topic_id join users u on u.id = c.author_id
-      where ${all(conditions)}
-      order by ${sortColumn} desc, c.id desc
-      limit ${query.limit + 1}`,
+      where c.id in (${ids})
+      order by ${sortColumn} desc, c.id desc`,
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -634,6 +639,35 @@ export async function listCases(
     items: page.map((r) => listItem(r, viewer, services.config.publicUrl)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sort_key, String(last.id)])).toString("base64url") : null,
   };
+}
+
+/** Published cases walked in sort order before deciding that the filters are narrow. */
+const libraryWindow = 200;
+
+/**
+ * The ids of one page of the published library, whichever plan the filters call for, in one statement (as search's
+ * `boundedCandidates`): walking the sort index finds a page at once when the filters match many cases, but reads the
+ * whole library when they match few (Spanish cases with a follow-up). So the walk stops after `libraryWindow` cases;
+ * only when it found less than a page do the filters' own indexes find every match, sorted on an expression the
+ * sort index cannot serve (`+ 0`), which keeps the planner off the walk.
+ */
+function boundedLibraryPage(sortColumn: SQL, numeric: boolean, matching: SQL[], after: SQL[], take: number): SQL {
+  const unindexed = numeric ? sql`${sortColumn} + 0` : sql`${sortColumn} + interval '0 s'`;
+  return sql`with walked as materialized (
+      select c.id from (
+        select c.id, c.topic_id, c.status, c.language, c.centre_country, c.has_follow_up, c.tag_slugs, c.search, c.search_plain,
+          c.published_at, c.helpful_count, c.reply_count
+        from cases c where c.status = 'published' and ${all(after)} order by ${sortColumn} desc, c.id desc limit ${libraryWindow}
+      ) c join topics t on t.id = c.topic_id
+      where ${all(matching)}
+      order by ${sortColumn} desc, c.id desc limit ${take}
+    )
+    select id from walked where (select count(*) from walked) >= ${take}
+    union all
+    select id from (
+      select c.id from cases c join topics t on t.id = c.topic_id where ${all(matching)}
+      order by ${unindexed} desc, c.id + 0 desc limit ${take}
+    ) narrow where (select count(*) from walked) < ${take}`;
 }
 
 function decodeCursor(cursor: string, numeric: boolean): [string, string] {
