@@ -3,7 +3,7 @@ import { isMessageKey, languageName, type MessageKey, type Translate } from "../
 import { useLocale } from "../i18n/react";
 import { currentTemplateVersion, learnerProfiles, programmes, templateFor, type CaseTextField } from "../modules/cases/template";
 import type { FieldErrors } from "../modules/platform/validation";
-import { SelectField, TextAreaField, TextField } from "./forms";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { MarkdownEditor } from "./markdown-editor";
 import { errorsOf, TagPicker, type TagGroupView } from "./topic-fields";
 import { useThreadUi } from "./thread-ui";
@@ -352,4 +352,24 @@ export function mergeErrors(...all: (FieldErrors | undefined)[]): FieldErrors {
   const out: FieldErrors = {};
   for (const errors of all) for (const [field, messages] of Object.entries(errors ?? {})) out[field] = [...new Set([...(out[field] ?? []), ...(messages ?? [])])];
   return out;
+}
+
+/** Above the form: the result of "check the text", or what a submission that failed got wrong. */
+export function CaseFormNotices({ result }: { result?: { checked?: "clean" | "findings"; errors?: FieldErrors; formError?: string } }) {
+  const { t } = useThreadUi();
+  if (result?.checked === "clean") {
+    return (
+      <p className="alert alert-ok" role="status">
+        {t("cases.form.checkedClean")}
+      </p>
+    );
+  }
+  if (result?.checked === "findings") {
+    return (
+      <p className="alert alert-error" role="status">
+        {t("cases.form.checkedFindings")}
+      </p>
+    );
+  }
+  return <ErrorSummary errors={result?.errors} formError={result?.formError} />;
 }

@@ -4,6 +4,7 @@ import { CaseRows, type CaseRow } from "~/components/case-list";
 import { CaseByline, CaseContextFacts, CaseSections, CaseTags, shownCase } from "~/components/case-view";
 import { findingErrors } from "~/components/case-form";
 import { Page } from "~/components/layout";
+import { TextAreaField } from "~/components/forms";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { PostTree, permalink, slimPost, type TreeContext, type TreePost } from "~/components/post-tree";
 import { AuthorName, FollowForm, useThreadUi } from "~/components/thread-ui";
@@ -451,26 +452,15 @@ export default function CasePage() {
                 ) : null}
                 <Form method="post" preventScrollReset>
                   <input type="hidden" name="intent" value="review" />
-                  <div className={review?.errors?.comment ? "field field-invalid" : "field"}>
-                    <label htmlFor="field-comment">{t("cases.review.comment")}</label>
-                    <p className="hint" id="hint-comment">
-                      {t("cases.review.commentHint")}
-                    </p>
-                    <textarea
-                      id="field-comment"
-                      name="comment"
-                      rows={4}
-                      maxLength={5000}
-                      defaultValue={review?.comment}
-                      aria-invalid={review?.errors?.comment ? true : undefined}
-                      aria-describedby={review?.errors?.comment ? "hint-comment error-comment" : "hint-comment"}
-                    />
-                    {review?.errors?.comment ? (
-                      <p className="field-error" id="error-comment">
-                        {review.errors.comment.join(" ")}
-                      </p>
-                    ) : null}
-                  </div>
+                  <TextAreaField
+                    name="comment"
+                    label={t("cases.review.comment")}
+                    hint={t("cases.review.commentHint")}
+                    errors={review?.errors?.comment}
+                    rows={4}
+                    maxLength={5000}
+                    defaultValue={review?.comment}
+                  />
                   <div className="actions">
                     <button type="submit" name="decision" value="publish" className="button button-small">
                       {t("cases.review.publish")}
@@ -502,27 +492,16 @@ export default function CasePage() {
                         {reveal.formError}
                       </p>
                     ) : null}
-                    <div className={reveal?.errors?.reason ? "field field-invalid" : "field"}>
-                      <label htmlFor="field-reason">{t("cases.reveal.reason")}</label>
-                      <p className="hint" id="hint-reason">
-                        {t("cases.reveal.reasonHint")}
-                      </p>
-                      <textarea
-                        id="field-reason"
-                        name="reason"
-                        rows={3}
-                        required
-                        maxLength={1000}
-                        defaultValue={reveal?.reason}
-                        aria-invalid={reveal?.errors?.reason ? true : undefined}
-                        aria-describedby={reveal?.errors?.reason ? "hint-reason error-reason" : "hint-reason"}
-                      />
-                      {reveal?.errors?.reason ? (
-                        <p className="field-error" id="error-reason">
-                          {reveal.errors.reason.join(" ")}
-                        </p>
-                      ) : null}
-                    </div>
+                    <TextAreaField
+                      name="reason"
+                      label={t("cases.reveal.reason")}
+                      hint={t("cases.reveal.reasonHint")}
+                      errors={reveal?.errors?.reason}
+                      rows={3}
+                      required
+                      maxLength={1000}
+                      defaultValue={reveal?.reason}
+                    />
                     <button type="submit" className="button button-danger button-small">
                       {t("cases.reveal.submit")}
                     </button>

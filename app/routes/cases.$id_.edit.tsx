@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
 import {
+  CaseFormNotices,
   CaseFormFields,
   caseInputOf,
   findingErrors,
@@ -11,7 +12,7 @@ import {
   shownWarnings,
   type CaseFormValues,
 } from "~/components/case-form";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";
 import { useT } from "~/i18n/react";
@@ -137,17 +138,7 @@ export default function EditCase() {
             <blockquote>{page.reviewComment}</blockquote>
           </section>
         ) : null}
-        {result?.checked === "clean" ? (
-          <p className="alert alert-ok" role="status">
-            {t("cases.form.checkedClean")}
-          </p>
-        ) : null}
-        {result?.checked === "findings" ? (
-          <p className="alert alert-error" role="status">
-            {t("cases.form.checkedFindings")}
-          </p>
-        ) : null}
-        {result?.checked ? null : <ErrorSummary errors={result?.errors} formError={result?.formError} />}
+        <CaseFormNotices result={result} />
         <Form method="post" noValidate className="case-form">
           <CaseFormFields
             values={values}

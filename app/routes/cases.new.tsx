@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
 import {
+  CaseFormNotices,
   CaseFormFields,
   caseInputOf,
   emptyCaseForm,
@@ -13,7 +14,7 @@ import {
   type CaseFormValues,
   type ShownFinding,
 } from "~/components/case-form";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";
 import { useT } from "~/i18n/react";
@@ -94,17 +95,7 @@ export default function NewCase() {
   const values = result?.values ?? emptyCaseForm(page.defaultLanguage);
   return (
     <Page title={t("cases.new.title")} intro={t("cases.new.intro")}>
-      {result?.checked === "clean" ? (
-        <p className="alert alert-ok" role="status">
-          {t("cases.form.checkedClean")}
-        </p>
-      ) : null}
-      {result?.checked === "findings" ? (
-        <p className="alert alert-error" role="status">
-          {t("cases.form.checkedFindings")}
-        </p>
-      ) : null}
-      {result?.checked ? null : <ErrorSummary errors={result?.errors} formError={result?.formError} />}
+      <CaseFormNotices result={result} />
       <Form method="post" noValidate className="case-form">
         <CaseFormFields
           values={values}

@@ -12,6 +12,7 @@ import { PostTree, permalink, slimPost, type TreeContext } from "~/components/po
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { Page } from "~/components/layout";
+import { TextField } from "~/components/forms";
 import { languageName } from "~/i18n";
 import { useLocale } from "~/i18n/react";
 
@@ -249,27 +250,16 @@ export default function TopicPage() {
               ) : null}
               <Form method="post" preventScrollReset>
                 <input type="hidden" name="intent" value="moderate" />
-                <div className={moderation?.errors?.reason ? "field field-invalid" : "field"}>
-                  <label htmlFor="field-reason">{t("thread.moderate.reason")}</label>
-                  <p className="hint" id="hint-reason">
-                    {t("thread.moderate.reasonHint")}
-                  </p>
-                  <input
-                    id="field-reason"
-                    name="reason"
-                    type="text"
-                    required
-                    maxLength={1000}
-                    defaultValue={moderation?.reason}
-                    aria-invalid={moderation?.errors?.reason ? true : undefined}
-                    aria-describedby={moderation?.errors?.reason ? "hint-reason error-reason" : "hint-reason"}
-                  />
-                  {moderation?.errors?.reason ? (
-                    <p className="field-error" id="error-reason">
-                      {moderation.errors.reason.join(" ")}
-                    </p>
-                  ) : null}
-                </div>
+                <TextField
+                  name="reason"
+                  type="text"
+                  label={t("thread.moderate.reason")}
+                  hint={t("thread.moderate.reasonHint")}
+                  errors={moderation?.errors?.reason}
+                  required
+                  maxLength={1000}
+                  defaultValue={moderation?.reason}
+                />
                 <div className="actions">
                   <button type="submit" name="action" value={topic.locked ? "unlock" : "lock"} className="button button-secondary button-small">
                     {topic.locked ? t("thread.moderate.unlock") : t("thread.moderate.lock")}

@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from "express";
-import type { z } from "zod";
 import { createTranslator } from "../../app/i18n";
 import {
   addFollowUp,
@@ -17,23 +16,10 @@ import {
 } from "../../app/modules/cases/cases.server";
 import { findingKey } from "../../app/modules/cases/personal-data";
 import { caseListQuerySchema, casePatchSchema, followUpSchema, newCaseSchema, revealQuerySchema, reviewSchema } from "../../app/modules/cases/schemas";
-import { idSchema } from "../../app/modules/discussions/schemas";
-import { DomainError, notFound } from "../../app/modules/platform/errors";
+import { DomainError } from "../../app/modules/platform/errors";
 import { localeOf, sendProblem } from "../http";
 import type { Services } from "../services";
-import { bodyOf, requireUser, route } from "./support";
-
-const idParam = (value: string) => {
-  const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-};
-
-function queryOf<S extends z.ZodTypeAny>(query: unknown, schema: S): z.output<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new DomainError(400, "problem.badRequest");
-  return parsed.data;
-}
+import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
 
 /** Personal-data findings answer 422 with each field's findings, the matched text quoted, in the caller's language. */
 async function answeringFindings(req: Request, res: Response, work: () => Promise<void>) {

@@ -33,19 +33,7 @@ import { listNotifications, markNotificationsRead } from "../../app/modules/disc
 import { listModerationLog } from "../../app/modules/moderation/log.server";
 import type { Services } from "../services";
 import { localeOf } from "../http";
-import { bodyOf, requireUser, route } from "./support";
-
-const idParam = (value: string) => {
-  const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-};
-
-function queryOf<S extends z.ZodTypeAny>(query: unknown, schema: S): z.output<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new DomainError(400, "problem.badRequest");
-  return parsed.data;
-}
+import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
 
 const categorySchema = z
   .object({

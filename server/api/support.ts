@@ -2,7 +2,8 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { AuthUser } from "../../app/modules/accounts/auth.server";
 import { createTranslator } from "../../app/i18n";
-import { DomainError } from "../../app/modules/platform/errors";
+import { idSchema } from "../../app/modules/discussions/schemas";
+import { DomainError, notFound } from "../../app/modules/platform/errors";
 import { parseWith } from "../../app/modules/platform/validation";
 import { localeOf } from "../http";
 
@@ -30,3 +31,17 @@ export function bodyOf<S extends z.ZodTypeAny>(req: Request, schema: S): z.outpu
 }
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** A numeric id in the path; anything else names nothing there is (404, never 500). */
+export function idParam(value: string): number {
+  const parsed = idSchema.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** Parses the query string with a schema; a malformed one answers 400. */
+export function queryOf<S extends z.ZodTypeAny>(query: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new DomainError(400, "problem.badRequest");
+  return parsed.data;
+}
