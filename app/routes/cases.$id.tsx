@@ -4,6 +4,7 @@ import { CaseRows, type CaseRow } from "~/components/case-list";
 import { CaseByline, CaseContextFacts, CaseSections, CaseTags, shownCase } from "~/components/case-view";
 import { findingErrors } from "~/components/case-form";
 import { Page } from "~/components/layout";
+import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextAreaField } from "~/components/forms";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { PostTree, permalink, slimPost, type TreeContext, type TreePost } from "~/components/post-tree";
@@ -40,19 +41,6 @@ const notFoundOn = (error: unknown): never => {
   if (error instanceof DomainError && (error.status === 404 || error.status === 400)) throw notFoundResponse();
   throw error;
 };
-
-/** A short plain-text summary of a reply, for the "approaches that helped" list at the top. */
-function summary(markdown: string, max = 240) {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, " … ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/[*_`~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
-}
 
 const rowOf = (c: CaseListItem): CaseRow => ({
   id: c.id,
@@ -114,7 +102,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     )
   )
     .filter((p): p is NonNullable<typeof p> => Boolean(p && !p.deleted && !p.hidden))
-    .map((p) => ({ id: p.id, author: p.author ? { name: p.author.name, handle: p.author.handle } : null, createdAt: p.createdAt, summary: summary(p.body) }));
+    .map((p) => ({ id: p.id, author: p.author ? { name: p.author.name, handle: p.author.handle } : null, createdAt: p.createdAt, summary: markdownSummary(p.body, 240) }));
 
   const tagLabel = new Map(tags.map((x) => [x.slug, x.label]));
   return {

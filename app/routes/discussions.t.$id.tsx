@@ -12,6 +12,7 @@ import { PostTree, permalink, slimPost, type TreeContext } from "~/components/po
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { Page } from "~/components/layout";
+import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextField } from "~/components/forms";
 import { languageName } from "~/i18n";
 import { useLocale } from "~/i18n/react";
@@ -23,19 +24,6 @@ const topicIdOf = (raw: string | undefined) => {
   if (!parsed.success) throw notFoundResponse();
   return parsed.data;
 };
-
-/** A short plain-text summary of a markdown text, for the accepted answer shown at the top. */
-function summary(markdown: string, max = 280) {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, " … ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/[*_`~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
@@ -97,7 +85,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tagLabel = new Map(tags.map((x) => [x.slug, x.label]));
   const accepted =
     acceptedPost && !acceptedPost.deleted && acceptedPost.author
-      ? { id: acceptedPost.id, author: acceptedPost.author, createdAt: acceptedPost.createdAt, summary: summary(acceptedPost.body) }
+      ? { id: acceptedPost.id, author: acceptedPost.author, createdAt: acceptedPost.createdAt, summary: markdownSummary(acceptedPost.body, 280) }
       : null;
 
   return {

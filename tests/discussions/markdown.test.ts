@@ -1,7 +1,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../app/modules/discussions/markdown";
+import { markdownSummary, renderMarkdown } from "../../app/modules/discussions/markdown";
 import { xssCorpus, xssCorpusDocument, type XssClass } from "./xss-corpus";
 
 /**
@@ -270,5 +270,18 @@ describe("renderMarkdown keeps what trainers write", () => {
     it.each(inCode)("in %s: not reported as a mention (so nobody is notified)", (_where, markdown) => {
       expect(render(markdown, ["camille.martin"]).mentions).toEqual([]);
     });
+  });
+});
+
+describe("markdownSummary (accepted answers, approaches that helped)", () => {
+  it("keeps the words and drops the markup, code blocks and images", () => {
+    const source = "## Ce qui a marché\n\n- **Un binôme** avec [une mentore](https://example.org)\n\n```js\nconsole.log(1)\n```\n\n![schéma](https://example.org/a.png) `git log`";
+    expect(markdownSummary(source, 280)).toBe("Ce qui a marché Un binôme avec une mentore … git log");
+  });
+
+  it("cuts a long text between words and says so", () => {
+    const summary = markdownSummary("apprenant ".repeat(100), 40);
+    expect(summary.length).toBeLessThanOrEqual(41);
+    expect(summary).toMatch(/apprenant…$/);
   });
 });

@@ -124,3 +124,16 @@ export function excerpt(text: string, max = 200): string {
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20))}…`;
 }
+
+/** A short plain-text summary of a markdown text (an accepted answer, an approach that helped), cut between words. */
+export function markdownSummary(markdown: string, max: number) {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, " … ")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[*_`~]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
+}
