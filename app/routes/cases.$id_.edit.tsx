@@ -1,31 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
-import {
-  CaseFormNotices,
-  CaseFormFields,
-  caseInputOf,
-  findingErrors,
-  mergeErrors,
-  readCaseForm,
-  scannedFieldsOf,
-  shownWarnings,
-  type CaseFormValues,
-} from "~/components/case-form";
+import { CaseFormNotices, CaseFormFields, type CaseFormValues } from "~/components/case-form";
 import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";
 import { useT } from "~/i18n/react";
-import { CaseFindingsError, getCase, updateCase, type CaseView } from "~/modules/cases/cases.server";
-import { scanCase } from "~/modules/cases/personal-data";
+import { getCase, updateCase, type CaseView } from "~/modules/cases/cases.server";
 import { casePatchSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { listTags } from "~/modules/discussions/taxonomy.server";
-import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { formFailure } from "~/modules/platform/form-errors.server";
-import { parseWith } from "~/modules/platform/validation";
-import type { CaseFormResult } from "./cases.new";
+import { answerCaseForm, type CaseFormResult } from "~/modules/cases/case-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
 
@@ -85,33 +72,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, caseId } = await editableCase(context, request, params.id);
-  const t = translatorFor(context);
-  const form = await request.formData();
-  const values = readCaseForm(form);
-  const scan = scanCase(scannedFieldsOf(values));
-  const warnings = shownWarnings(t, scan.warnings);
-  if (form.get("intent") === "check") {
-    return data<CaseFormResult>({ values, errors: findingErrors(t, scan.findings), warnings, findings: scan.findings.length > 0, checked: scan.findings.length ? "findings" : "clean" });
-  }
-  const parsed = parseWith(casePatchSchema, caseInputOf(values), t);
-  if (!parsed.ok) {
-    return data<CaseFormResult>(
-      { values, errors: mergeErrors(parsed.errors, values.acknowledgeWarnings ? undefined : findingErrors(t, scan.findings)), warnings, findings: scan.findings.length > 0 },
-      { status: 422 },
-    );
-  }
-  try {
-    const updated = await updateCase(context.services, user, caseId, parsed.data);
-    return redirect(updated.case.status === "in-review" ? `/cases/${caseId}?sent=1` : `/cases/${caseId}`);
-  } catch (error) {
-    if (error instanceof CaseFindingsError) {
-      return data<CaseFormResult>(
-        { values, errors: findingErrors(t, error.findings), warnings: shownWarnings(t, error.warnings), findings: true, formError: t("cases.form.findingsTitle") },
-        { status: 422 },
-      );
-    }
-    return formFailure<CaseFormResult>(error, t, values);
-  }
+  return answerCaseForm(context, request, casePatchSchema, async (input) => {
+    const updated = await updateCase(context.services, user, caseId, input);
+    return updated.case.status === "in-review" ? `/cases/${caseId}?sent=1` : `/cases/${caseId}`;
+  });
 }
 
 export default function EditCase() {

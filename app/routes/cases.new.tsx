@@ -1,31 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
-import {
-  CaseFormNotices,
-  CaseFormFields,
-  caseInputOf,
-  emptyCaseForm,
-  findingErrors,
-  mergeErrors,
-  readCaseForm,
-  scannedFieldsOf,
-  shownWarnings,
-  type CaseFormValues,
-  type ShownFinding,
-} from "~/components/case-form";
+import { CaseFormNotices, CaseFormFields, emptyCaseForm } from "~/components/case-form";
 import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";
 import { useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
-import { CaseFindingsError, createCase } from "~/modules/cases/cases.server";
-import { scanCase } from "~/modules/cases/personal-data";
+import { answerCaseForm, type CaseFormResult } from "~/modules/cases/case-form.server";
+import { createCase } from "~/modules/cases/cases.server";
 import { newCaseSchema } from "~/modules/cases/schemas";
 import { listTags } from "~/modules/discussions/taxonomy.server";
-import { formFailure } from "~/modules/platform/form-errors.server";
-import { requireUser, translatorFor } from "~/modules/platform/context.server";
-import { parseWith, type FieldErrors } from "~/modules/platform/validation";
+import { requireUser } from "~/modules/platform/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
 
@@ -36,56 +22,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { tagGroups: groupTags(tags), languages: [...contentLanguages] as string[], defaultLanguage: context.locale as string };
 }
 
-export type CaseFormResult = {
-  values: CaseFormValues;
-  errors?: FieldErrors;
-  formError?: string;
-  warnings?: ShownFinding[];
-  /** The text looks like it holds personal data: the form offers to send it for a lead's review. */
-  findings?: boolean;
-  /** The answer to "check the text" (nothing saved). */
-  checked?: "clean" | "findings";
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   if (!can(user, { action: "topic:create" })) throw new Response("Forbidden", { status: 403 });
-  const t = translatorFor(context);
-  const form = await request.formData();
-  const values = readCaseForm(form);
-  const scan = scanCase(scannedFieldsOf(values));
-  const warnings = shownWarnings(t, scan.warnings);
-
-  // "Check the text": the scan's findings next to the fields, nothing stored.
-  if (form.get("intent") === "check") {
-    return data<CaseFormResult>({
-      values,
-      errors: findingErrors(t, scan.findings),
-      warnings,
-      findings: scan.findings.length > 0,
-      checked: scan.findings.length ? "findings" : "clean",
-    });
-  }
-
-  const parsed = parseWith(newCaseSchema, caseInputOf(values), t);
-  if (!parsed.ok) {
-    return data<CaseFormResult>(
-      { values, errors: mergeErrors(parsed.errors, values.acknowledgeWarnings ? undefined : findingErrors(t, scan.findings)), warnings, findings: scan.findings.length > 0 },
-      { status: 422 },
-    );
-  }
-  try {
-    const created = await createCase(context.services, user, parsed.data);
-    return redirect(created.case.status === "published" ? `/cases/${created.case.id}` : `/cases/${created.case.id}?sent=1`);
-  } catch (error) {
-    if (error instanceof CaseFindingsError) {
-      return data<CaseFormResult>(
-        { values, errors: findingErrors(t, error.findings), warnings: shownWarnings(t, error.warnings), findings: true, formError: t("cases.form.findingsTitle") },
-        { status: 422 },
-      );
-    }
-    return formFailure<CaseFormResult>(error, t, values);
-  }
+  return answerCaseForm(context, request, newCaseSchema, async (input) => {
+    const created = await createCase(context.services, user, input);
+    return created.case.status === "published" ? `/cases/${created.case.id}` : `/cases/${created.case.id}?sent=1`;
+  });
 }
 
 export default function NewCase() {
