@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
+import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
 import { idSchema } from "~/modules/discussions/schemas";
 import { getThread } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
@@ -34,7 +35,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A bushy branch is cut to the page's weight budget; what is left out opens from "continue this thread".
   const { posts } = fitPage(thread.posts, { target: new URL(request.url).searchParams.get("post") });
   context.services.activity.recordVisit(user.id, Number(topic.id), posts);
+  // A branch of a case's discussion leads back to its case.
+  const caseId = topic.categoryId === caseCategoryId ? await caseIdForTopic(context.services.db, Number(topic.id)) : null;
   return {
+    home: caseId === null ? { href: `/discussions/t/${topic.id}`, list: "/discussions" } : { href: `/cases/${caseId}`, list: "/cases" },
+    isCase: caseId !== null,
     topic: { id: topic.id, title: topic.title, language: topic.language, locked: topic.locked, hidden: topic.visibility === "hidden", acceptedPostId: topic.acceptedPostId, authorId: topic.author?.id ?? null },
     anchorId: params.postId!,
     parentId: thread.ancestors.at(-1) ?? null,
@@ -49,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { topic, parentId, posts, viewer } = useLoaderData<typeof loader>();
+  const { topic, parentId, posts, viewer, home, isCase } = useLoaderData<typeof loader>();
   const result = useActionData<ThreadActionData>();
   const { t } = useThreadUi();
   const locale = useLocale();
@@ -67,6 +72,8 @@ export default function ThreadPage() {
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: location.pathname,
+    // The anonymous author of a case is named as such, not as a deleted account.
+    anonymousAuthor: isCase ? t("cases.discussion.anonymousAuthor") : undefined,
   };
   const lang = topic.language === locale ? undefined : topic.language;
   return (
@@ -74,10 +81,10 @@ export default function ThreadPage() {
       <nav className="breadcrumb" aria-label={t("thread.breadcrumb")}>
         <ol>
           <li>
-            <Link to="/discussions">{t("thread.list.title")}</Link>
+            <Link to={home.list}>{isCase ? t("cases.list.title") : t("thread.list.title")}</Link>
           </li>
           <li>
-            <Link to={`/discussions/t/${topic.id}`} lang={lang}>
+            <Link to={home.href} lang={lang}>
               {topic.title}
             </Link>
           </li>
@@ -85,7 +92,7 @@ export default function ThreadPage() {
       </nav>
       <Page title={t("thread.thread.title")} intro={<span lang={lang}>{topic.title}</span>}>
         <p className="actions thread-links">
-          <Link to={`/discussions/t/${topic.id}`} className="button button-secondary button-small">
+          <Link to={home.href} className="button button-secondary button-small">
             {t("thread.thread.backToTopic")}
           </Link>
           {parentId ? (

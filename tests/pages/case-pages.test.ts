@@ -260,6 +260,19 @@ describe("an anonymous case, its page and its forms", () => {
     expect(await empty.text()).toContain('id="field-body"');
   });
 
+  it("opens a branch of its discussion on its own page that leads back to the case and keeps the author anonymous", async () => {
+    for (const client of [helene, lead]) {
+      const { status, html } = await page(client, `/discussions/thread/${peerReplyId}`);
+      expect(status).toBe(200);
+      expect(html).toContain("Merci, je teste lundi.");
+      expect(html).toContain(`href="/cases/${caseId}"`);
+      expect(html).toContain("L’auteur·rice du cas (anonyme)");
+      expect(html).not.toMatch(/utilisateur supprimé/i);
+      expect(html).not.toContain("Pablo Navarro");
+      expect(html).not.toContain(pabloId);
+    }
+  });
+
   it("lets its author, and only its author, mark a reply as an approach that helped", async () => {
     expect((await submit(helene, `/cases/${caseId}`, [["intent", "helped"], ["postId", peerReplyId], ["on", "1"]])).status).toBe(403);
     expect((await submit(pablo, `/cases/${caseId}`, [["intent", "helped"], ["postId", "abc"], ["on", "1"]])).status).toBe(400);
