@@ -95,8 +95,8 @@ export function caseInputOf(values: CaseFormValues) {
   };
 }
 
-/** The text the personal-data scan reads, by the scanner's field names. */
-export function scannedFieldsOf(values: CaseFormValues) {
+/** The texts the personal-data scan reads, from the form's values or from a stored case. */
+export function scannedFieldsOf(values: Pick<CaseFormValues, "title" | "situation" | "actionsTaken" | "outcome" | "lessons" | "questions"> & { context: { notes?: string | null } }) {
   return {
     title: values.title,
     "context.notes": values.context.notes,
@@ -286,19 +286,7 @@ export function CaseFormFields({
         options={languages.map((code) => ({ value: code, label: languageName(code, locale) }))}
       />
 
-      {warnings?.length ? (
-        <div className="alert alert-warning case-warnings" role="status">
-          <p>
-            <strong>{t("cases.form.warningsTitle")}</strong>
-          </p>
-          <p>{t("cases.form.warningsBody")}</p>
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={`${w.field}-${i}`}>{w.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SensitiveTopicWarnings warnings={warnings} />
 
       <fieldset className="case-fieldset case-safety">
         <legend>{t("cases.form.safety")}</legend>
@@ -372,4 +360,23 @@ export function CaseFormNotices({ result }: { result?: { checked?: "clean" | "fi
     );
   }
   return <ErrorSummary errors={result?.errors} formError={result?.formError} />;
+}
+
+/** Sensitive topics the text mentions (health, disability, religion): a reminder, not a refusal. */
+export function SensitiveTopicWarnings({ warnings }: { warnings?: ShownFinding[] }) {
+  const { t } = useThreadUi();
+  if (!warnings?.length) return null;
+  return (
+    <div className="alert alert-warning case-warnings" role="status">
+      <p>
+        <strong>{t("cases.form.warningsTitle")}</strong>
+      </p>
+      <p>{t("cases.form.warningsBody")}</p>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={`${w.field}-${i}`}>{w.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

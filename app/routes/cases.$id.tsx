@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseRows, type CaseRow } from "~/components/case-list";
 import { CaseByline, CaseContextFacts, CaseSections, CaseTags, shownCase } from "~/components/case-view";
-import { findingErrors } from "~/components/case-form";
+import { findingErrors, scannedFieldsOf, SensitiveTopicWarnings, shownWarnings } from "~/components/case-form";
+import { scanCase } from "~/modules/cases/personal-data";
 import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextAreaField } from "~/components/forms";
@@ -128,6 +129,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     tagLabels: Object.fromEntries(tagLabel) as Record<string, string>,
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
     sent: url.searchParams.get("sent") === "1" && kase.isMine && kase.status === "in-review",
+    // Its author is reminded of the sensitive topics the case mentions, however it was published.
+    warnings: kase.isMine ? shownWarnings(translatorFor(context), scanCase(scannedFieldsOf(kase)).warnings) : [],
   };
 }
 
@@ -241,7 +244,8 @@ function HelpedButton({ postId, on }: { postId: string; on: boolean }) {
 }
 
 export default function CasePage() {
-  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent } = useLoaderData<typeof loader>();
+  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent, warnings } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as CaseActionData | undefined;
   const { t, format } = useThreadUi();
   const [searchParams] = useSearchParams();
@@ -293,6 +297,7 @@ export default function CasePage() {
             {t("cases.form.sent")}
           </p>
         ) : null}
+        <SensitiveTopicWarnings warnings={warnings} />
         {c.status === "in-review" ? <p className="alert alert-info">{t("cases.page.inReview")}</p> : null}
         {c.status === "changes-requested" ? (
           <div className="alert alert-error">

@@ -195,6 +195,10 @@ describe("new case form", () => {
     const res = await submit(camille, "/cases/new", caseForm("Sujet sensible publié", [["situation", text]]));
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).not.toContain("sent=1");
+    // Published without a check: its author is still reminded on the case page; others are not shown it.
+    const published = res.headers.get("location")!;
+    expect(decode((await page(camille, published)).html)).toContain("Sujets sensibles");
+    expect(decode((await page(helene, published)).html)).not.toContain("Sujets sensibles");
   });
 });
 
