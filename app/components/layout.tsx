@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "../../db/schema/accounts";
 import { useLocale, useT } from "../i18n/react";
+import { forgetDrafts } from "./drafts";
 import { NotificationBell } from "./notification-bell";
 
 export type ShellUser = { id: string; name: string; handle: string; role: Role };
@@ -83,7 +84,7 @@ export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unrea
                   </li>
                 ) : null}
                 <li>
-                  <Form method="post" action="/logout">
+                  <Form method="post" action="/logout" onSubmit={forgetDrafts}>
                     <button type="submit" className="link-button">
                       {t("nav.signOut")}
                     </button>

@@ -1,6 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useT } from "../i18n/react";
+import { readDraft, writeDraft } from "./drafts";
 
 type Mention = { handle: string; name: string };
 
@@ -24,22 +25,6 @@ export type MarkdownEditorProps = {
 };
 
 const mentionBefore = /(?:^|[^\p{L}\p{N}_@.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39})$/u;
-
-function readDraft(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function writeDraft(key: string, value: string) {
-  try {
-    if (value.trim()) window.localStorage.setItem(key, value);
-    else window.localStorage.removeItem(key);
-  } catch {
-    // Private mode or a full storage: the draft is a comfort, not a promise.
-  }
-}
 
 /**
  * A labelled markdown textarea that works as a plain field without JavaScript, and with it gains a preview,

@@ -111,7 +111,7 @@ export default function EditCase() {
             findings={Boolean(result?.findings)}
             tagGroups={page.tagGroups}
             languages={page.languages}
-            draftPrefix={`dc:draft:case:${page.id}`}
+            draftPrefix={`dc-draft:case:${page.id}`}
           />
           <p className="hint">{t("cases.form.checkHint")}</p>
           <div className="actions case-form-actions">

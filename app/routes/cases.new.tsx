@@ -47,7 +47,7 @@ export default function NewCase() {
           findings={Boolean(result?.findings)}
           tagGroups={page.tagGroups}
           languages={page.languages}
-          draftPrefix="dc:draft:case:new"
+          draftPrefix="dc-draft:case:new"
         />
         <p className="hint">{t("cases.form.checkHint")}</p>
         <div className="actions case-form-actions">

@@ -18,7 +18,7 @@ import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
 
-const draftKey = "dc:draft:topic:new";
+const draftKey = "dc-draft:topic:new";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A browser without JavaScript whose session expired gets its form back, with nothing but what it sent.

@@ -85,7 +85,7 @@ export default function EditReply() {
           label={t("composer.editPost.body")}
           defaultValue={result?.values.body ?? page.post.body}
           errors={result?.errors?.body}
-          draftKey={`dc:draft:post:${page.post.id}:edit`}
+          draftKey={`dc-draft:post:${page.post.id}:edit`}
           rows={10}
           required
         />

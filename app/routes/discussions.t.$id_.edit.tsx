@@ -107,7 +107,7 @@ export default function EditTopic() {
           label={t("composer.field.body")}
           defaultValue={values?.body ?? topic.body}
           errors={errors?.body}
-          draftKey={`dc:draft:topic:${topic.id}:edit`}
+          draftKey={`dc-draft:topic:${topic.id}:edit`}
           rows={14}
           required
         />

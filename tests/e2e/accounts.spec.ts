@@ -16,9 +16,19 @@ test.describe("signing in and out", () => {
     }
     await expect(nav.getByRole("link", { name: "Modération" })).toHaveCount(0);
     await expectAccessible(page);
+    // A draft typed on a shared computer does not outlive the session.
+    await page.goto("/discussions/new");
+    await expect(page.getByRole("tab", { name: "Aperçu" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Votre message" }).fill("Un brouillon personnel sur un ordinateur partagé.");
+    await page.getByLabel("Titre").focus();
+    await expect.poll(() => page.evaluate(() => window.localStorage.getItem("dc-draft:topic:new"))).toContain("brouillon personnel");
+    await page.evaluate(() => window.localStorage.setItem("unrelated", "kept"));
     await page.locator(".account-menu summary").click();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
+    const left = await page.evaluate(() => Object.keys(window.localStorage));
+    expect(left.filter((key) => key.startsWith("dc-draft:"))).toEqual([]);
+    expect(left).toContain("unrelated");
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Fsettings/);
     expect(pageErrors).toEqual([]);
