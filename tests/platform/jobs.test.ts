@@ -20,7 +20,7 @@ const waitFor = async (check: () => boolean, ms = 20_000) => {
 describe("in-process job queue (embedded database)", () => {
   it("runs a job off the request path and retries a failure with growing delays", async () => {
     const { log, lines } = recordingLogger();
-    const queue = createInProcessQueue(log, { baseDelayMs: 10 });
+    const queue = createInProcessQueue(log, { baseDelayMs: 200 });
     const attempts: number[] = [];
     queue.register("flaky", async () => {
       attempts.push(Date.now());
@@ -31,7 +31,9 @@ describe("in-process job queue (embedded database)", () => {
     await waitFor(() => attempts.length === 3);
     await queue.drain();
     expect(attempts).toHaveLength(3);
-    expect(attempts[2] - attempts[1]).toBeGreaterThanOrEqual(attempts[1] - attempts[0]);
+    // Timers never fire early (a busy machine only makes them late): the waits are at least 200 ms, then 400 ms.
+    expect(attempts[1] - attempts[0]).toBeGreaterThanOrEqual(195);
+    expect(attempts[2] - attempts[1]).toBeGreaterThanOrEqual(395);
     expect(lines.filter((l) => l.msg === "job failed; will retry")).toHaveLength(2);
     await queue.stop();
   });
