@@ -323,3 +323,16 @@ function Reactions({ post, t, pending }: { post: TreePost; t: Translate; pending
     </form>
   );
 }
+
+/** The reply to the topic itself, under the tree: plain form without JavaScript, the markdown editor with it. */
+export function TopicReplyForm({ topicId, label, submitLabel, echo }: { topicId: string; label: string; submitLabel: string; echo?: ActionEcho }) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="reply" />
+      <MarkdownEditor name="body" label={label} defaultValue={echo?.body} errors={echo?.errors?.body} draftKey={`dc-draft:reply:${topicId}`} rows={6} required />
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

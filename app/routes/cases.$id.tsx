@@ -8,7 +8,7 @@ import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextAreaField } from "~/components/forms";
 import { MarkdownEditor } from "~/components/markdown-editor";
-import { PostTree, permalink, slimPost, type TreeContext, type TreePost } from "~/components/post-tree";
+import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext, type TreePost } from "~/components/post-tree";
 import { AuthorName, FollowForm, useThreadUi } from "~/components/thread-ui";
 import type { AuthUser } from "~/modules/accounts/auth.server";
 import {
@@ -408,21 +408,7 @@ export default function CasePage() {
                         {topLevelReply.formError}
                       </p>
                     ) : null}
-                    <Form method="post" preventScrollReset>
-                      <input type="hidden" name="intent" value="reply" />
-                      <MarkdownEditor
-                        name="body"
-                        label={t("cases.discussion.replyLabel")}
-                        defaultValue={topLevelReply?.body}
-                        errors={topLevelReply?.errors?.body}
-                        draftKey={`dc-draft:reply:${topicId}`}
-                        rows={6}
-                        required
-                      />
-                      <button type="submit" className="button">
-                        {t("cases.discussion.replySubmit")}
-                      </button>
-                    </Form>
+                    <TopicReplyForm topicId={topicId} label={t("cases.discussion.replyLabel")} submitLabel={t("cases.discussion.replySubmit")} echo={topLevelReply} />
                   </section>
                 ) : (
                   <p className="muted">{t("thread.topic.lockedNoReply")}</p>

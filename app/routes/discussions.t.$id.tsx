@@ -8,9 +8,8 @@ import { getPost, getTopicPage, locatePost, postPath, subscriptionLevel, topicPa
 import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
+import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
-import { MarkdownEditor } from "~/components/markdown-editor";
 import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextField } from "~/components/forms";
@@ -298,21 +297,7 @@ export default function TopicPage() {
         {topic.hidden ? null : !topic.locked ? (
           <section aria-labelledby="reply-title" className="topic-reply card" id="reply">
             <h2 id="reply-title">{t("thread.topic.replyTitle")}</h2>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="reply" />
-              <MarkdownEditor
-                name="body"
-                label={t("thread.topic.replyLabel")}
-                defaultValue={topLevelReply?.body}
-                errors={topLevelReply?.errors?.body}
-                draftKey={`dc-draft:reply:${topic.id}`}
-                rows={6}
-                required
-              />
-              <button type="submit" className="button">
-                {t("thread.topic.replySubmit")}
-              </button>
-            </Form>
+            <TopicReplyForm topicId={topic.id} label={t("thread.topic.replyLabel")} submitLabel={t("thread.topic.replySubmit")} echo={topLevelReply} />
           </section>
         ) : (
           <p className="muted">{t("thread.topic.lockedNoReply")}</p>
