@@ -78,7 +78,9 @@ describe("creating a case", () => {
 
   it("rejects bad input with 422 per field and stores nothing", async () => {
     const before = await snapshot();
-    await expectProblem(await as.trainer.post(api("/cases"), clean({ noIdentifiablePeople: false })), 422, "noIdentifiablePeople");
+    const unconfirmed = await expectProblem(await as.trainer.post(api("/cases"), clean({ noIdentifiablePeople: false })), 422, "noIdentifiablePeople");
+    // The message says what to do, not a generic "choose one of the values".
+    expect(unconfirmed.errors.noIdentifiablePeople[0]).toMatch(/collègue|colleague/);
     await expectProblem(await as.trainer.post(api("/cases"), { ...clean(), noIdentifiablePeople: undefined }), 422, "noIdentifiablePeople");
     await expectProblem(await as.trainer.post(api("/cases"), clean({ situation: "  " })), 422, "situation");
     await expectProblem(await as.trainer.post(api("/cases"), clean({ title: "x" })), 422, "title");

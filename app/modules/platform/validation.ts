@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { translateMaybeKey, type Translate } from "../../i18n";
+import { isMessageKey, translateMaybeKey, type Translate } from "../../i18n";
 
 export type FieldErrors = Record<string, string[]>;
 
 /** zod's built-in messages in the reader's language; messages set in schemas are catalogue keys. */
 export function zodErrorMap(t: Translate): z.ZodErrorMap {
   return (issue, ctx) => {
+    // A schema that names its own message (a catalogue key) says it better than the generic one for its issue.
+    if (isMessageKey(ctx.defaultError)) return { message: t(ctx.defaultError) };
     switch (issue.code) {
       case z.ZodIssueCode.invalid_type:
         if (issue.received === "undefined" || issue.received === "null") return { message: t("validation.required") };
