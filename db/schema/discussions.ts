@@ -104,6 +104,8 @@ export const topics = pgTable(
     index("topics_language_idx").on(t.language),
     index("topics_search_idx").using("gin", t.search),
     index("topics_search_plain_idx").using("gin", t.searchPlain),
+    // Search walks the newest searchable topics (search.server.ts, boundedCandidates).
+    index("topics_searchable_recent_idx").on(t.id).where(sql`${t.kind} = 'discussion' and ${t.visibility} = 'visible'`),
     check("topics_title_length", sql`char_length(${t.title}) between 3 and 200`),
     check("topics_language_valid", sql`${t.language} in ('fr', 'en', 'es', 'ro', 'nl')`),
     check("topics_visibility_valid", sql`${t.visibility} in ('visible', 'hidden', 'deleted')`),

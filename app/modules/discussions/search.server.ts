@@ -26,7 +26,7 @@ export type SearchType = (typeof searchTypes)[number];
 
 export const searchQueryMaxLength = 200;
 /** The most recent matches each source ranks. */
-export const candidateLimit = 500;
+export const candidateLimit = 200;
 /** How far `cursor` may page into the ranked results. */
 const maxOffset = 1000;
 
@@ -259,9 +259,9 @@ export type SearchSource = {
 };
 
 /** Documents walked from the newest down before deciding whether a query is common. */
-export const recentWindow = 1000;
+export const recentWindow = 500;
 /** Matches in that window that make a query common enough to rank the recent ones only. */
-const commonEnough = 50;
+const commonEnough = 25;
 
 /**
  * The candidates of one source: at most `candidateLimit` rows `(id, at, search, search_plain)`, the most recent
@@ -275,11 +275,13 @@ const commonEnough = 50;
  *    driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the primary-key walk, which
  *    would read the whole table for a rare word.
  *
- * `table` is the document's table with its alias `alias`; `where` the conditions other than the match.
+ * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
+ * few that hold for almost every document (visible, published) and that an index lets the walk apply as it goes, so
+ * that a run of newest documents no one may search (a batch of case topics, say) does not empty the window.
  */
 export function boundedCandidates(
   ctx: SourceContext,
-  spec: { table: SQL; alias: string; where: SQL[]; older?: { from: SQL; where: SQL[] } },
+  spec: { table: SQL; alias: string; where: SQL[]; walk?: SQL[]; older?: { from: SQL; where: SQL[] } },
 ): SQL {
   const a = sql.raw(spec.alias);
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
@@ -288,7 +290,7 @@ export function boundedCandidates(
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
   return sql`(with recent as materialized (
-      select ${columns} from (select * from ${spec.table} order by ${a}.id desc limit ${recentWindow}) ${a}
+      select ${columns} from (select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}) ${a}
       where ${all(spec.where)} and ${hit}
       order by ${a}.id desc limit ${candidateLimit}
     )
@@ -403,7 +405,9 @@ export const topicSource: SearchSource = {
   type: "topic",
   ranked(ctx, take) {
     const where = [...topicConditions(ctx.filters), ...documentConditions("t", ctx.filters)];
-    return rankCandidates(boundedCandidates(ctx, { table: sql`topics t`, alias: "t", where }), ctx, take);
+    // The walk follows topics_searchable_recent_idx (migration 0013).
+    const walk = [sql`t.kind = 'discussion'`, sql`t.visibility = 'visible'`];
+    return rankCandidates(boundedCandidates(ctx, { table: sql`topics t`, alias: "t", where, walk }), ctx, take);
   },
   async details(db, ctx, ids) {
     const rows = await queryRows<DetailRow>(
@@ -429,7 +433,7 @@ export const postSource: SearchSource = {
     const where = [...own, sql`(select t.id from topics t where t.id = p.topic_id and ${topicWhere}) is not null`];
     // With a category or tags, the planner may rather start from the topics that carry them.
     const older = ctx.filters.category || ctx.filters.tags.length ? { from: sql`posts p join topics t on t.id = p.topic_id`, where: [...own, topicWhere] } : undefined;
-    return rankCandidates(boundedCandidates(ctx, { table: sql`posts p`, alias: "p", where, older }), ctx, take);
+    return rankCandidates(boundedCandidates(ctx, { table: sql`posts p`, alias: "p", where, walk: [sql`p.visibility = 'visible'`], older }), ctx, take);
   },
   async details(db, ctx, ids) {
     const rows = await queryRows<DetailRow & { anonymous: boolean }>(
@@ -463,7 +467,7 @@ export const caseSource: SearchSource = {
     if (f.author) where.push(sql`not c.anonymous and c.author_id in (select u.id from users u where u.handle = ${f.author})`);
     if (f.from) where.push(sql`c.created_at >= ${f.from.toISOString()}::timestamptz`);
     if (f.before) where.push(sql`c.created_at < ${f.before.toISOString()}::timestamptz`);
-    return rankCandidates(boundedCandidates(ctx, { table: sql`cases c`, alias: "c", where }), ctx, take);
+    return rankCandidates(boundedCandidates(ctx, { table: sql`cases c`, alias: "c", where, walk: [sql`c.status = 'published'`] }), ctx, take);
   },
   async details(db, ctx, ids) {
     const rows = await queryRows<DetailRow & { anonymous: boolean }>(

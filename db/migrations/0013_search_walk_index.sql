@@ -1,0 +1,1 @@
+CREATE INDEX "topics_searchable_recent_idx" ON "topics" USING btree ("id") WHERE "topics"."kind" = 'discussion' and "topics"."visibility" = 'visible';
