@@ -197,12 +197,20 @@ async function main() {
     connections: 10, headers: signedIn, p99Budget: 50, minRps: 300, paths: small.map((id) => `/discussions/t/${id}`),
   });
   await measureIfPresent("topic page, 1,000 posts, first page", `${base}/discussions/t/${big.id}`, { connections: 10, headers: signedIn, p99Budget: 100 });
+  // The same requests one at a time, without a budget: the time a request itself takes, apart from the queue that
+  // ten connections on one server process build (on a slow machine that queue is most of the latency).
+  const alone = (scenario: string, target: string, options: MeasureOptions) =>
+    measureIfPresent(`${scenario}, 1 connection (no budget)`, target, { headers: options.headers, paths: options.paths, connections: 1 });
   await measureIfPresent("topic list (GET /discussions)", `${base}/discussions`, { connections: 10, headers: signedIn, p99Budget: 50 });
+  await alone("topic page, 20 posts", `${base}/discussions/t/${small[0]}`, { connections: 1, headers: signedIn, paths: small.map((id) => `/discussions/t/${id}`) });
+  await alone("topic list", `${base}/discussions`, { connections: 1, headers: signedIn });
   await measureIfPresent("GET /api/v1/topics/:id (20 posts)", `${base}/api/v1/topics/${small[0]}`, {
     connections: 10, headers: signedIn, p99Budget: 50, paths: small.map((id) => `/api/v1/topics/${id}`),
   });
   await measureIfPresent("search, rare word (GET /api/v1/search?q=xylophone)", `${base}/api/v1/search?q=xylophone`, { connections: 10, headers: signedIn, p95Budget: 50 });
   await measureIfPresent("search, common word (GET /api/v1/search?q=apprenant)", `${base}/api/v1/search?q=apprenant`, { connections: 10, headers: signedIn, p95Budget: 100 });
+  await alone("search, rare word", `${base}/api/v1/search?q=xylophone`, { connections: 1, headers: signedIn });
+  await alone("search, common word", `${base}/api/v1/search?q=apprenant`, { connections: 1, headers: signedIn });
   // Case studies (issue 4): the library over 10,000 cases per unit of scale, filtered by tags of two groups and a
   // language, with the counts per facet (one list query and one facet query).
   const faceted = [
@@ -213,6 +221,7 @@ async function main() {
     "/api/v1/cases?facets=true&tag=harassment&tag=final-project&country=FR",
   ];
   await measureIfPresent("case library, faceted (GET /api/v1/cases?…&facets=true)", `${base}${faceted[0]}`, { connections: 10, headers: signedIn, p95Budget: 50, paths: faceted });
+  await alone("case library, faceted", `${base}${faceted[0]}`, { connections: 1, headers: signedIn, paths: faceted });
   await measureIfPresent("case library page, faceted (GET /cases?tag=…)", `${base}/cases?tag=dropout-risk&language=fr`, { connections: 10, headers: signedIn, p95Budget: 50 });
   for (const [label, id] of (only === null ? [["20 posts", small[0]], ["1,000 posts, first page", big.id]] : []) as [string, string][]) {
     const res = await fetch(`${base}/discussions/t/${id}`, { headers: signedIn, redirect: "manual" });

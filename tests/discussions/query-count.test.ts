@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestServer, type TestClient, type TestServer } from "../setup/harness";
+import { recordStatements } from "../setup/statements";
 
 /**
  * A topic page costs the same few SQL statements however many replies it has (issue 3, Speed): the statements the
@@ -9,21 +10,7 @@ import { startTestServer, type TestClient, type TestServer } from "../setup/harn
 let server: TestServer;
 let asker: TestClient;
 let reader: TestClient;
-const statements: string[] = [];
-let counting = false;
-
-/** Wraps the driver under drizzle: PGlite's `query` (and `exec`), postgres.js's `unsafe`. */
-function countStatements(db: unknown) {
-  const client = (db as { $client: Record<string, unknown> }).$client;
-  for (const method of ["query", "exec", "unsafe"]) {
-    const original = client[method];
-    if (typeof original !== "function") continue;
-    client[method] = function (this: unknown, text: unknown, ...rest: unknown[]) {
-      if (counting) statements.push(String(text).replace(/\s+/g, " ").slice(0, 160));
-      return (original as (...args: unknown[]) => unknown).apply(this ?? client, [text, ...rest]);
-    };
-  }
-}
+let statements: ReturnType<typeof recordStatements>;
 
 async function reply(topicId: string, body: string, parentId?: string): Promise<string> {
   const res = await asker.post(`/api/v1/topics/${topicId}/posts`, parentId ? { body, parentId } : { body });
@@ -39,20 +26,19 @@ async function newTopic(title: string): Promise<string> {
 
 /** The statements issued while the API answers one topic page. */
 async function statementsFor(topicId: string) {
-  statements.length = 0;
-  counting = true;
+  statements.start();
   const res = await reader.get(`/api/v1/topics/${topicId}`);
-  counting = false;
+  const list = statements.stop();
   expect(res.status).toBe(200);
   const page = (await res.json()) as { posts: { id: string; depth?: number; parentId: string | null }[] };
-  return { count: statements.length, list: [...statements], posts: page.posts };
+  return { count: list.length, list, posts: page.posts };
 }
 
 beforeAll(async () => {
   server = await startTestServer();
   // View counts and read markers are written in batches off the request path: keep the timer out of the count.
   await server.services.activity.stop();
-  countStatements(server.services.db);
+  statements = recordStatements(server.services.db);
   asker = await server.signedIn("trainer.paris@demo.compass");
   reader = await server.signedIn("trainer.lyon@demo.compass");
 });

@@ -689,21 +689,49 @@ export async function caseFacets(services: Pick<Services, "db" | "config">, view
   requireSignedIn(viewer);
   // The published library's counts are the same for everyone: kept a few seconds (this instance's writes clear them).
   const key = query.status === "published" ? JSON.stringify([locale, [...query.tag].sort(), query.language, query.country, query.hasFollowUp, query.q]) : null;
-  const cached = key ? facetCache.get(key) : undefined;
-  if (cached && cached.until > Date.now()) return cached.facets;
-  const facets = await computeFacets(services, viewer, query, locale);
-  if (key) {
-    if (facetCache.size > 500) facetCache.clear();
-    facetCache.set(key, { until: Date.now() + facetCacheMs, facets });
+  if (!key) return computeFacets(services, viewer, query, locale);
+  const now = Date.now();
+  const entry = facetCache.get(key);
+  if (entry?.facets && entry.until > now) return entry.facets;
+  // Counts just out of date are served while one request refreshes them: when they expire under load, the requests
+  // that arrive during the refresh would otherwise each count the whole library again.
+  if (entry?.facets && entry.until + facetCacheMs > now) {
+    if (!entry.pending) refreshFacets(key, entry, () => computeFacets(services, viewer, query, locale)).catch(() => undefined);
+    return entry.facets;
   }
-  return facets;
+  if (entry?.pending) return entry.pending;
+  if (facetCache.size > 500) facetCache.clear();
+  const fresh: FacetEntry = { until: 0, facets: null };
+  facetCache.set(key, fresh);
+  return refreshFacets(key, fresh, () => computeFacets(services, viewer, query, locale));
 }
 
 /** How long facet counts are reused; counts (never the items) may lag this much behind another instance's writes. */
 const facetCacheMs = 5_000;
-const facetCache = new Map<string, { until: number; facets: CaseFacets }>();
+type FacetEntry = { until: number; facets: CaseFacets | null; pending?: Promise<CaseFacets> };
+const facetCache = new Map<string, FacetEntry>();
+/** Bumped by every clear, so that a count begun before a write is not kept after it. */
+let facetGeneration = 0;
+
+function refreshFacets(key: string, entry: FacetEntry, compute: () => Promise<CaseFacets>): Promise<CaseFacets> {
+  const generation = facetGeneration;
+  entry.pending = compute()
+    .then((facets) => {
+      if (generation === facetGeneration && facetCache.get(key) === entry) Object.assign(entry, { facets, until: Date.now() + facetCacheMs });
+      return facets;
+    })
+    .finally(() => {
+      entry.pending = undefined;
+      if (!entry.facets && facetCache.get(key) === entry) facetCache.delete(key);
+    });
+  return entry.pending;
+}
+
 /** Called by every write that changes what the facets count. */
-export const forgetFacets = () => facetCache.clear();
+export const forgetFacets = () => {
+  facetGeneration++;
+  facetCache.clear();
+};
 
 async function computeFacets(services: Pick<Services, "db" | "config">, viewer: NonNullable<Actor>, query: CaseListQuery, locale: Locale): Promise<CaseFacets> {
   const index = await tagIndex(services.db);
