@@ -17,6 +17,13 @@ export type DatabaseHandle = {
   driver: "pglite" | "postgres";
   /** Answers true when a trivial query succeeds within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Calls `onMessage` with the payload of each NOTIFY on `channel`, from any connection or instance. After the
+   * listening connection was lost and is back, `onResumed` is called: notifications may have been missed meanwhile.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
+  /** Calls `observer` with the text of every statement sent through `db`, before it is sent. */
+  observeStatements(observer: (statement: string) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -47,7 +54,21 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const queryLogger = (onQuery?: (sql: string) => void) => (onQuery ? { logQuery: (query: string) => onQuery(query) } : false);
+/** Drizzle's logger, used to let observers see each statement (`observeStatements`, and the tests' `onQuery`). */
+function statementObservers(onQuery?: (sql: string) => void) {
+  const observers = new Set<(statement: string) => void>(onQuery ? [onQuery] : []);
+  return {
+    logger: {
+      logQuery(query: string) {
+        for (const observe of observers) observe(query);
+      },
+    },
+    observe(observer: (statement: string) => void) {
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
+  };
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -62,7 +83,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       // milliseconds of JIT compilation. Set once per connection rather than per transaction.
       connection: { jit: "off", max_parallel_workers_per_gather: "0" },
     });
-    const db = drizzle(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Database;
+    const statements = statementObservers(options.onQuery);
+    const db = drizzle(client, { schema, logger: statements.logger }) as unknown as Database;
     return {
       db,
       driver: "postgres",
@@ -71,6 +93,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           () => true,
           () => false,
         ),
+      async listen(channel, onMessage, onResumed) {
+        // postgres.js listens on a connection of its own and listens again after a reconnect (onlisten each time).
+        let listening = false;
+        const { unlisten } = await client.listen(channel, onMessage, () => {
+          if (listening) onResumed?.();
+          listening = true;
+        });
+        return unlisten;
+      },
+      observeStatements: statements.observe,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -85,7 +117,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     loadDataDir: options.pgliteLoadDataDir,
     extensions: { unaccent, pg_trgm },
   });
-  const db = drizzle(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Database;
+  const statements = statementObservers(options.onQuery);
+  const db = drizzle(client, { schema, logger: statements.logger }) as unknown as Database;
   return {
     db,
     driver: "pglite",
@@ -94,6 +127,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         () => true,
         () => false,
       ),
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return () => unlisten();
+    },
+    observeStatements: statements.observe,
     close: () => client.close(),
   };
 }

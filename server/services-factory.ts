@@ -2,6 +2,7 @@ import path from "node:path";
 import { isDatabaseEmpty, migrateDatabase, openDatabase, type DatabaseHandle } from "../db/client";
 import { seedDemo } from "../db/seed/demo";
 import { createLucia } from "../app/modules/accounts/auth.server";
+import { connectAuthCache, createAuthCache } from "../app/modules/accounts/auth-cache.server";
 import { invitationEmailJob, sendInvitationEmail } from "../app/modules/accounts/invitations.server";
 import { passwordResetEmailJob, purgeExpiredAuthData, sendPasswordResetEmail } from "../app/modules/accounts/password-reset.server";
 import {
@@ -47,6 +48,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   }
   const jobs = overrides.jobs ?? (config.databaseUrl ? await createPgBossQueue(config, log) : createInProcessQueue(log));
   const realtime = detachedRealtime();
+  const authCache = createAuthCache();
+  // Closing the database ends the listening connection too.
+  await connectAuthCache(authCache, database);
   const services: Services & { realtime: typeof realtime } = {
     config,
     log,
@@ -55,6 +59,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     jobs,
     mailer: overrides.mailer ?? createMailer(config, log),
     lucia: createLucia(database.db, config),
+    authCache,
     realtime,
     activity: createActivityRecorder(database.db, log),
   };

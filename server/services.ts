@@ -1,5 +1,6 @@
 import type { Database, DatabaseHandle } from "../db/client";
 import type { AppLucia } from "../app/modules/accounts/auth.server";
+import type { AuthCache } from "../app/modules/accounts/auth-cache.server";
 import type { ActivityRecorder } from "./activity";
 import type { Config } from "./config";
 import type { JobQueue } from "./jobs";
@@ -22,6 +23,8 @@ export type Services = {
   jobs: JobQueue;
   mailer: Mailer;
   lucia: AppLucia;
+  /** Who a session or a token names, for a few seconds (cleared by every change). */
+  authCache: AuthCache;
   realtime: Realtime;
   activity: ActivityRecorder;
 };

@@ -97,24 +97,34 @@ const toAuthUser = (u: { id: string } & Omit<AuthUser, "id">): AuthUser => ({
 
 const lastSeenGranularityMs = 5 * 60 * 1000;
 
-/** Reads the bearer token or the session cookie and says who is asking. */
+/**
+ * Reads the bearer token or the session cookie and says who is asking. The answer is kept a few seconds
+ * (`authCache`, which every change to the person, the session or the token clears).
+ */
 export async function authenticateRequest(
-  services: Pick<Services, "db" | "lucia" | "log">,
+  services: Pick<Services, "db" | "lucia" | "log" | "authCache">,
   headers: { cookie?: string | null; authorization?: string | null },
 ): Promise<RequestAuth> {
-  const { lucia, db } = services;
+  const { lucia, db, authCache } = services;
   const result: RequestAuth = { user: null, session: null, via: null, cookies: [], hadSessionCookie: false, badToken: false };
   const authorization = headers.authorization?.trim();
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const user = match ? await userForToken(db, match[1]) : null;
+    const tokenHash = match ? hashSecret(match[1]) : null;
+    const cached = tokenHash ? authCache.get(`t:${tokenHash}`) : undefined;
+    const user = cached?.user ?? (tokenHash ? await userForToken(db, tokenHash) : null);
     if (!user) result.badToken = true;
-    else Object.assign(result, { user, via: "token" });
+    else {
+      if (!cached) authCache.set(`t:${tokenHash}`, { user, session: null, via: "token" });
+      Object.assign(result, { user, via: "token" });
+    }
     return result;
   }
   const sessionId = lucia.readSessionCookie(headers.cookie ?? "");
   if (!sessionId) return result;
   result.hadSessionCookie = true;
+  const cached = authCache.get(`s:${sessionId}`);
+  if (cached) return { ...result, user: cached.user, session: cached.session, via: "cookie" };
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) {
     result.cookies.push(lucia.createBlankSessionCookie().serialize());
@@ -132,15 +142,17 @@ export async function authenticateRequest(
       .where(eq(sessions.id, session.id))
       .catch((err: unknown) => services.log.warn({ err }, "could not record session activity"));
   }
-  return { ...result, user: toAuthUser(user), session, via: "cookie" };
+  const authUser = toAuthUser(user);
+  authCache.set(`s:${sessionId}`, { user: authUser, session: { ...session, fresh: false }, via: "cookie" }, Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime()));
+  return { ...result, user: authUser, session, via: "cookie" };
 }
 
-async function userForToken(db: Database, token: string): Promise<AuthUser | null> {
+async function userForToken(db: Database, tokenHash: string): Promise<AuthUser | null> {
   const rows = await db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashSecret(token)))
+    .where(eq(apiTokens.tokenHash, tokenHash))
     .limit(1);
   const row = rows[0];
   if (!row || row.user.deactivatedAt || row.user.erasedAt) return null;
