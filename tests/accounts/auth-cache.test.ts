@@ -52,7 +52,7 @@ describe("in the running app", () => {
   beforeAll(async () => {
     server = await startTestServer({ remix: "none" });
     await server.services.activity.stop();
-    statements = recordStatements(server.services.db);
+    statements = recordStatements(server.services.database);
   });
   afterAll(() => server?.stop());
 

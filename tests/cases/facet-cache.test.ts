@@ -16,7 +16,7 @@ const facetStatements = () => statements.list.filter((s) => s.startsWith("with b
 beforeAll(async () => {
   server = await startTestServer();
   await server.services.activity.stop();
-  statements = recordStatements(server.services.db);
+  statements = recordStatements(server.services.database);
   peer = await server.signedIn(people.peer);
 });
 afterAll(() => server?.stop());

@@ -38,7 +38,7 @@ beforeAll(async () => {
   server = await startTestServer();
   // View counts and read markers are written in batches off the request path: keep the timer out of the count.
   await server.services.activity.stop();
-  statements = recordStatements(server.services.db);
+  statements = recordStatements(server.services.database);
   asker = await server.signedIn("trainer.paris@demo.compass");
   reader = await server.signedIn("trainer.lyon@demo.compass");
 });

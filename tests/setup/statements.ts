@@ -1,19 +1,12 @@
-/**
- * Records the SQL statements the database driver receives (under drizzle: PGlite's `query` and `exec`,
- * postgres.js's `unsafe`) while recording is on, so that a test can count what a request costs.
- */
-export function recordStatements(db: unknown) {
+import type { DatabaseHandle } from "../../db/client";
+
+/** Records the SQL statements sent through the app's database handle while recording is on (to count what a request costs). */
+export function recordStatements(database: Pick<DatabaseHandle, "observeStatements">) {
   const list: string[] = [];
   let on = false;
-  const client = (db as { $client: Record<string, unknown> }).$client;
-  for (const method of ["query", "exec", "unsafe"]) {
-    const original = client[method];
-    if (typeof original !== "function") continue;
-    client[method] = function (this: unknown, text: unknown, ...rest: unknown[]) {
-      if (on) list.push(String(text).replace(/\s+/g, " ").slice(0, 160));
-      return (original as (...args: unknown[]) => unknown).apply(this ?? client, [text, ...rest]);
-    };
-  }
+  database.observeStatements((statement) => {
+    if (on) list.push(statement.replace(/\s+/g, " ").slice(0, 160));
+  });
   return {
     list,
     start() {
