@@ -78,3 +78,20 @@ it("loads a topic page with the same few statements for 5 replies and for 60 rep
   expect(few.count, detail).toBeGreaterThan(0);
   expect(few.count, detail).toBeLessThanOrEqual(8);
 });
+
+it("answers a search with the ranking and the details only, once the same words were searched lately", async () => {
+  const statementsOf = async (path: string) => {
+    statements.start();
+    const res = await reader.get(path);
+    const list = statements.stop();
+    expect(res.status).toBe(200);
+    return list;
+  };
+  const stems = (list: string[]) => list.filter((s) => s.startsWith("select c.lang, s.stem"));
+  expect(stems(await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses"))).toHaveLength(1);
+  const again = await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses");
+  expect(stems(again)).toHaveLength(0);
+  expect(again.length).toBeGreaterThan(0);
+  // Another language filter stems anew.
+  expect(stems(await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses&language=en"))).toHaveLength(1);
+});

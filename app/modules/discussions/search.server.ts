@@ -200,6 +200,22 @@ const anyOf = (texts: string[]) => {
  * which keeps the match cheap to test and the planner's estimates sane. Null when nothing is left to look for.
  */
 export async function prepareQuery(db: Queryable, q: string, language: ContentLanguage | undefined): Promise<SearchQuerySql | null> {
+  // What a text stems to only changes with the text search configurations (a migration): the same search, or the
+  // next page of it, needs no round trip.
+  let known = preparedQueries.get(db);
+  if (!known) preparedQueries.set(db, (known = new Map()));
+  const key = `${language ?? ""}\u0000${q}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const prepared = await stemQuery(db, q, language);
+  if (known.size >= 500) known.delete(known.keys().next().value as string);
+  known.set(key, prepared);
+  return prepared;
+}
+
+const preparedQueries = new WeakMap<object, Map<string, SearchQuerySql | null>>();
+
+async function stemQuery(db: Queryable, q: string, language: ContentLanguage | undefined): Promise<SearchQuerySql | null> {
   const words = plainPrefixQuery(q);
   const rows = await queryRows<{ lang: ContentLanguage | null; stem: string; prefix: string }>(
     db,
@@ -259,9 +275,9 @@ export type SearchSource = {
 };
 
 /** Documents walked from the newest down before deciding whether a query is common. */
-export const recentWindow = 500;
+export const recentWindow = 250;
 /** Matches in that window that make a query common enough to rank the recent ones only. */
-const commonEnough = 25;
+const commonEnough = 12;
 
 /**
  * The candidates of one source: at most `candidateLimit` rows `(id, at, search, search_plain)`, the most recent
@@ -491,8 +507,8 @@ export const searchSources: SearchSource[] = [topicSource, postSource, caseSourc
 
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
- * (leads included: search is for visible content). A fixed number of queries: the tsqueries, the ranking, then
- * one per source for the page's details.
+ * (leads included: search is for visible content). A fixed number of queries: the tsqueries (unless the same search
+ * ran lately), the ranking, then one per source for the page's details.
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
