@@ -95,3 +95,23 @@ it("answers a search with the ranking and the details only, once the same words 
   // Another language filter stems anew.
   expect(stems(await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses&language=en"))).toHaveLength(1);
 });
+
+it("runs a search that found little on the indexes alone the next time, with the same results", async () => {
+  const run = async (path: string) => {
+    statements.start();
+    const res = await reader.get(path);
+    const list = statements.stop();
+    const body = (await res.json()) as { items: { id: string }[] };
+    expect(res.status).toBe(200);
+    return { ids: body.items.map((i) => i.id), walked: list.some((s) => s.includes("with recent as materialized")) };
+  };
+  const first = await run("/api/v1/search?q=soixante");
+  expect(first.ids.length).toBeGreaterThan(0);
+  expect(first.walked).toBe(true);
+  const again = await run("/api/v1/search?q=soixante");
+  expect(again.walked).toBe(false);
+  expect(again.ids).toEqual(first.ids);
+  // A full page says nothing about the rest: such a search keeps deciding each time.
+  expect((await run("/api/v1/search?q=r%C3%A9ponse&limit=2")).walked).toBe(true);
+  expect((await run("/api/v1/search?q=r%C3%A9ponse&limit=2")).walked).toBe(true);
+});

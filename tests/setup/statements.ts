@@ -5,7 +5,7 @@ export function recordStatements(database: Pick<DatabaseHandle, "observeStatemen
   const list: string[] = [];
   let on = false;
   database.observeStatements((statement) => {
-    if (on) list.push(statement.replace(/\s+/g, " ").slice(0, 160));
+    if (on) list.push(statement.replace(/\s+/g, " "));
   });
   return {
     list,

@@ -253,6 +253,8 @@ export type SourceContext = {
   query: SearchQuerySql;
   filters: SearchFilters;
   publicUrl: string;
+  /** This search found less than a page lately: the GIN indexes alone find all its matches (see `search`). */
+  knownRare?: boolean;
 };
 
 export type SourceDetails = Omit<SearchHit, "type" | "id"> & { id: number };
@@ -291,6 +293,8 @@ const commonEnough = 12;
  *    driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the primary-key walk, which
  *    would read the whole table for a rare word.
  *
+ * When the same search found less than a page lately (`ctx.knownRare`), only the second plan runs: it finds every match.
+ *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
  * few that hold for almost every document (visible, published) and that an index lets the walk apply as it goes, so
  * that a run of newest documents no one may search (a batch of case topics, say) does not empty the window.
@@ -305,6 +309,9 @@ export function boundedCandidates(
   const { stem, plain } = ctx.query;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
+  const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${hit}
+      order by ${a}.id + 0 desc limit ${candidateLimit}`;
+  if (ctx.knownRare) return sql`(${allMatches})`;
   return sql`(with recent as materialized (
       select ${columns} from (select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}) ${a}
       where ${all(spec.where)} and ${hit}
@@ -312,10 +319,7 @@ export function boundedCandidates(
     )
     select * from recent where (select count(*) from recent) >= ${commonEnough}
     union all
-    select * from (
-      select ${columns} from ${older.from} where ${all(older.where)} and ${hit}
-      order by ${a}.id + 0 desc limit ${candidateLimit}
-    ) older where (select count(*) from recent) < ${commonEnough})`;
+    select * from (${allMatches}) older where (select count(*) from recent) < ${commonEnough})`;
 }
 
 /** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
@@ -500,6 +504,15 @@ export const caseSource: SearchSource = {
   },
 };
 
+/** How long a search that found less than a page is run on the indexes alone. */
+const rareForMs = 60_000;
+const rareSearches = new WeakMap<object, Map<string, number>>();
+function rareSearchesOf(db: Queryable) {
+  let known = rareSearches.get(db);
+  if (!known) rareSearches.set(db, (known = new Map()));
+  return known;
+}
+
 /** Every source, in the order ties are broken. */
 export const searchSources: SearchSource[] = [topicSource, postSource, caseSource];
 
@@ -519,7 +532,10 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   const prepared = await (async (tx: Queryable) => {
     const query = await prepareQuery(tx, q, request.language);
     if (!query) return null;
-    const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl };
+    const rare = rareSearchesOf(tx);
+    const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
+    const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
+    const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare };
     const take = request.offset + request.limit + 1;
     const parts = sources
       .map((s) => {
@@ -534,6 +550,12 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
         order by h.rank desc, h.at desc, h.type, h.id desc
         offset ${request.offset} limit ${request.limit + 1}`,
     );
+    // Less than a page from the start: every match fits in it, so the recent walk that tells a common word from a rare
+    // one has nothing to add next time, and the indexes alone find the same matches.
+    if (request.offset === 0 && ranked.length <= request.limit) {
+      if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
+      rare.set(rareKey, Date.now() + rareForMs);
+    } else rare.delete(rareKey);
     return { ctx, ranked };
   })(services.db);
   if (!prepared) return { items: [], nextCursor: null };
