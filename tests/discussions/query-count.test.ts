@@ -79,7 +79,7 @@ it("loads a topic page with the same few statements for 5 replies and for 60 rep
   expect(few.count, detail).toBeLessThanOrEqual(8);
 });
 
-it("answers a search with the ranking and the details only, once the same words were searched lately", async () => {
+it("answers a search in one statement (ranking and details) once the same words were searched lately", async () => {
   const statementsOf = async (path: string) => {
     statements.start();
     const res = await reader.get(path);
@@ -91,7 +91,7 @@ it("answers a search with the ranking and the details only, once the same words 
   expect(stems(await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses"))).toHaveLength(1);
   const again = await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses");
   expect(stems(again)).toHaveLength(0);
-  expect(again.length).toBeGreaterThan(0);
+  expect(again, again.join("\n")).toHaveLength(1);
   // Another language filter stems anew.
   expect(stems(await statementsOf("/api/v1/search?q=fil%20r%C3%A9ponses&language=en"))).toHaveLength(1);
 });

@@ -257,8 +257,6 @@ export type SourceContext = {
   knownRare?: boolean;
 };
 
-export type SourceDetails = Omit<SearchHit, "type" | "id"> & { id: number };
-
 /**
  * One kind of searchable document. To add one (case studies), implement both functions and list the source in
  * `searchSources`; the ranking, paging, snippets' safety and the API stay as they are. `boundedCandidates`,
@@ -272,8 +270,12 @@ export type SearchSource = {
    * Null when the filters rule this source out.
    */
   ranked(ctx: SourceContext, take: number): SQL | null;
-  /** Title, highlighted snippet (see `headline`) and url of these ids, checking again that they may be seen. */
-  details(db: Queryable, ctx: SourceContext, ids: number[]): Promise<SourceDetails[]>;
+  /**
+   * A SELECT of `DetailRow`s (title, highlighted snippet: see `headline`) for the documents `ids` lists (a SELECT of
+   * bigint), checking again that they may be seen. It runs in the ranking's statement.
+   */
+  details(ctx: SourceContext, ids: SQL): SQL;
+  url(publicUrl: string, row: DetailRow): string;
 };
 
 /** Documents walked from the newest down before deciding whether a query is common. */
@@ -394,7 +396,7 @@ function documentConditions(alias: "t" | "p", filters: SearchFilters): SQL[] {
   return out;
 }
 
-type DetailRow = {
+export type DetailRow = {
   id: string;
   topic_id: string;
   title: string;
@@ -404,21 +406,21 @@ type DetailRow = {
   author_handle: string | null;
   author_erased: boolean;
   snippet: string;
+  /** The anonymous author of a case, on the case or on their replies in its discussion: not named (but to them). */
+  anonymous: boolean;
 };
 
-const detailsOf = (rows: DetailRow[], url: (r: DetailRow) => string): SourceDetails[] =>
-  rows.map((r) => ({
-    id: Number(r.id),
-    topicId: String(r.topic_id),
-    title: r.title,
-    snippet: safeSnippet(r.snippet ?? ""),
-    url: url(r),
-    language: r.language,
-    createdAt: new Date(r.created_at).toISOString(),
-    author: r.author_name && r.author_handle && !r.author_erased ? { name: r.author_name, handle: r.author_handle } : null,
-  }));
-
-const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const hitOf = (type: SearchType, r: DetailRow, url: string): SearchHit => ({
+  type,
+  id: String(r.id),
+  topicId: String(r.topic_id),
+  title: r.title,
+  snippet: safeSnippet(r.snippet ?? ""),
+  url,
+  language: r.language,
+  createdAt: new Date(r.created_at).toISOString(),
+  author: r.author_name && r.author_handle && !r.author_erased && !r.anonymous ? { name: r.author_name, handle: r.author_handle } : null,
+});
 
 /** Visible discussion topics: title and body. */
 export const topicSource: SearchSource = {
@@ -429,17 +431,14 @@ export const topicSource: SearchSource = {
     const walk = [sql`t.kind = 'discussion'`, sql`t.visibility = 'visible'`];
     return rankCandidates(boundedCandidates(ctx, { table: sql`topics t`, alias: "t", where, walk }), ctx, take);
   },
-  async details(db, ctx, ids) {
-    const rows = await queryRows<DetailRow>(
-      db,
-      sql`select t.id::text as id, t.id::text as topic_id, t.title, t.language, t.created_at,
+  details(ctx, ids) {
+    return sql`select t.id::text as id, t.id::text as topic_id, t.title, t.language, t.created_at,
           u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
-          ${headline(ctx, sql`t.language`, sql`t.body_text`)} as snippet
+          ${headline(ctx, sql`t.language`, sql`t.body_text`)} as snippet, false as anonymous
         from topics t join users u on u.id = t.author_id
-        where t.id in (${idList(ids)}) and ${sql.join(topicConditions({ tags: [] }), sql` and `)}`,
-    );
-    return detailsOf(rows, (r) => ctx.publicUrl + topicPath(r.id));
+        where t.id in (${ids}) and ${sql.join(topicConditions({ tags: [] }), sql` and `)}`;
   },
+  url: (publicUrl, r) => publicUrl + topicPath(r.id),
 };
 
 /** Visible replies in visible discussion topics; the title is the topic's, the url the post's permalink. */
@@ -455,21 +454,17 @@ export const postSource: SearchSource = {
     const older = ctx.filters.category || ctx.filters.tags.length ? { from: sql`posts p join topics t on t.id = p.topic_id`, where: [...own, topicWhere] } : undefined;
     return rankCandidates(boundedCandidates(ctx, { table: sql`posts p`, alias: "p", where, walk: [sql`p.visibility = 'visible'`], older }), ctx, take);
   },
-  async details(db, ctx, ids) {
-    const rows = await queryRows<DetailRow & { anonymous: boolean }>(
-      db,
-      sql`select p.id::text as id, p.topic_id::text as topic_id, t.title, p.language, p.created_at,
+  details(ctx, ids) {
+    // The anonymous author of a case is not named on their own replies in its discussion.
+    return sql`select p.id::text as id, p.topic_id::text as topic_id, t.title, p.language, p.created_at,
           u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
           ${headline(ctx, sql`p.language`, sql`p.body_text`)} as snippet,
           exists (select 1 from cases c where c.topic_id = p.topic_id and c.anonymous and c.author_id = p.author_id and p.author_id <> ${ctx.viewer.id}) as anonymous
         from posts p join topics t on t.id = p.topic_id join users u on u.id = p.author_id
-        where p.id in (${idList(ids)}) and p.visibility = 'visible'
-          and ${sql.join(topicConditions({ tags: [] }, { caseDiscussions: true }), sql` and `)}`,
-    );
-    // The anonymous author of a case is not named on their own replies in its discussion.
-    for (const r of rows) if (r.anonymous) Object.assign(r, { author_name: null, author_handle: null });
-    return detailsOf(rows, (r) => ctx.publicUrl + postPath(r.topic_id, r.id));
+        where p.id in (${ids}) and p.visibility = 'visible'
+          and ${sql.join(topicConditions({ tags: [] }, { caseDiscussions: true }), sql` and `)}`;
   },
+  url: (publicUrl, r) => publicUrl + postPath(r.topic_id, r.id),
 };
 
 /**
@@ -489,19 +484,15 @@ export const caseSource: SearchSource = {
     if (f.before) where.push(sql`c.created_at < ${f.before.toISOString()}::timestamptz`);
     return rankCandidates(boundedCandidates(ctx, { table: sql`cases c`, alias: "c", where, walk: [sql`c.status = 'published'`] }), ctx, take);
   },
-  async details(db, ctx, ids) {
-    const rows = await queryRows<DetailRow & { anonymous: boolean }>(
-      db,
-      sql`select c.id::text as id, c.topic_id::text as topic_id, c.title, c.language, c.created_at,
+  details(ctx, ids) {
+    return sql`select c.id::text as id, c.topic_id::text as topic_id, c.title, c.language, c.created_at,
           u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
-          (c.anonymous and c.author_id <> ${ctx.viewer.id}) as anonymous,
-          ${headline(ctx, sql`c.language`, sql`c.body_text`)} as snippet
+          ${headline(ctx, sql`c.language`, sql`c.body_text`)} as snippet,
+          (c.anonymous and c.author_id <> ${ctx.viewer.id}) as anonymous
         from cases c join users u on u.id = c.author_id join topics t on t.id = c.topic_id
-        where c.id in (${idList(ids)}) and c.status = 'published' and t.visibility = 'visible'`,
-    );
-    for (const r of rows) if (r.anonymous) Object.assign(r, { author_name: null, author_handle: null });
-    return detailsOf(rows, (r) => `${ctx.publicUrl}/cases/${r.id}`);
+        where c.id in (${ids}) and c.status = 'published' and t.visibility = 'visible'`;
   },
+  url: (publicUrl, r) => `${publicUrl}/cases/${r.id}`,
 };
 
 /** How long a search that found less than a page is run on the indexes alone. */
@@ -544,11 +535,23 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
       })
       .filter((p): p is SQL => p !== null);
     if (parts.length === 0) return null;
-    const ranked = await queryRows<{ type: SearchType; id: string }>(
+    // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
+    // says that there is more).
+    const pageEnd = request.offset + request.limit;
+    const ranked = await queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
       tx,
-      sql`select h.type, h.id from (${sql.join(parts, sql` union all `)}) h
-        order by h.rank desc, h.at desc, h.type, h.id desc
-        offset ${request.offset} limit ${request.limit + 1}`,
+      sql`with ranked as materialized (
+          select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
+          from (${sql.join(parts, sql` union all `)}) h
+          order by n offset ${request.offset} limit ${request.limit + 1}
+        )
+        select r.type, r.n, d.* from ranked r left join (
+          ${sql.join(
+            sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
+            sql` union all `,
+          )}
+        ) d on d.source = r.type and d.id = r.id
+        order by r.n`,
     );
     // Less than a page from the start: every match fits in it, so the recent walk that tells a common word from a rare
     // one has nothing to add next time, and the indexes alone find the same matches.
@@ -560,19 +563,12 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   })(services.db);
   if (!prepared) return { items: [], nextCursor: null };
   const { ctx, ranked } = prepared;
-  const page = ranked.slice(0, request.limit);
-  const details = await Promise.all(
-    sources.map(async (s) => {
-      const ids = page.filter((h) => h.type === s.type).map((h) => Number(h.id));
-      const rows = ids.length ? await s.details(services.db, ctx, ids) : [];
-      return new Map(rows.map((r) => [`${s.type}:${r.id}`, r]));
-    }),
-  );
-  const byKey = new Map(details.flatMap((m) => [...m]));
+  const bySource = new Map(sources.map((s) => [s.type, s]));
   const items: SearchHit[] = [];
-  for (const h of page) {
-    const d = byKey.get(`${h.type}:${h.id}`);
-    if (d) items.push({ ...d, type: h.type, id: String(d.id) });
+  for (const row of ranked.slice(0, request.limit)) {
+    const source = bySource.get(row.type);
+    // A document that may no longer be seen has no details.
+    if (source && row.id != null) items.push(hitOf(row.type, row as DetailRow, source.url(ctx.publicUrl, row as DetailRow)));
   }
   const nextOffset = request.offset + request.limit;
   return { items, nextCursor: ranked.length > request.limit && nextOffset <= maxOffset ? String(nextOffset) : null };
