@@ -141,3 +141,29 @@ describe.runIf(process.env.DATABASE_URL)("across instances (PostgreSQL)", () => 
     expect(status).toBe(401);
   });
 });
+
+describe("bookkeeping", () => {
+  let server: TestServer;
+  let statements: ReturnType<typeof recordStatements>;
+  beforeAll(async () => {
+    server = await startTestServer({ remix: "none" });
+    statements = recordStatements(server.services.database);
+  });
+  afterAll(() => server?.stop());
+
+  it("keeps the cache when a session only records its last use, and empties it when the session itself changes", async () => {
+    const c = await server.signedIn("trainer.lyon@demo.compass");
+    const sid = c.cookies.get("dc_session")!;
+    expect((await c.get("/api/v1/me")).status).toBe(200);
+    const lookups = async () => {
+      statements.start();
+      expect((await c.get("/api/v1/me")).status).toBe(200);
+      return statements.stop().filter((s) => /from "sessions"/.test(s)).length;
+    };
+    await server.services.db.execute(sql`update sessions set last_seen_at = now() where id = ${sid}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lookups()).toBe(0);
+    await server.services.db.execute(sql`update sessions set expires_at = now() + interval '3 days' where id = ${sid}`);
+    expect(await lookups()).toBe(1);
+  });
+});

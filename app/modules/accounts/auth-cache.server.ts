@@ -7,9 +7,10 @@ import type { AuthUser } from "./auth.server";
  * server that lookup is a database round trip in each request.
  *
  * It never outlives a change. Any statement this instance sends that writes to `users`, `sessions` or `api_tokens`
- * empties it before it runs, and triggers on those tables (migration 0015) NOTIFY every instance of the person
- * concerned once the change is committed. If the listening connection is lost, the cache is emptied when it is back.
- * The expiry of the session itself is honoured as stored.
+ * empties it before it runs (except recording a session's or a token's last use), and triggers on those tables
+ * (migrations 0015, 0016) NOTIFY every instance of the person concerned once the change is committed. If the
+ * listening connection is lost, the cache is emptied when it is back. The expiry of the session itself is honoured
+ * as stored.
  */
 export type CachedAuth = { user: AuthUser; session: Session | null; via: "cookie" | "token" };
 
@@ -17,6 +18,8 @@ export const authCacheChannel = "dc_auth";
 const ttlMs = 30_000;
 const maxEntries = 10_000;
 const writesAuthData = /^\s*(?:update|delete\s+from)\s+"?(?:users|sessions|api_tokens)"?\s/i;
+/** Recording when a session or a token was last used changes nothing about who it names (triggers skip it too). */
+const recordsUse = /^\s*update\s+"?(?:sessions|api_tokens)"?\s+set\s+"?(?:last_seen_at|last_used_at)"?\s*=\s*[^,]*?\s+where\s/i;
 
 export type AuthCache = ReturnType<typeof createAuthCache>;
 
@@ -54,7 +57,7 @@ export function createAuthCache() {
  */
 export async function connectAuthCache(cache: AuthCache, database: Pick<DatabaseHandle, "listen" | "observeStatements">) {
   const stopObserving = database.observeStatements((statement) => {
-    if (writesAuthData.test(statement)) cache.clear();
+    if (writesAuthData.test(statement) && !recordsUse.test(statement)) cache.clear();
   });
   const unlisten = await database.listen(
     authCacheChannel,
