@@ -18,8 +18,8 @@ const someone = (id: string, role: CachedAuth["user"]["role"] = "trainer"): Cach
 describe("the cache itself", () => {
   it("keeps an answer for at most 30 seconds, and never past the session's own end", () => {
     const cache = createAuthCache();
-    cache.set("s:a", someone("a"), Number.POSITIVE_INFINITY, 1_000);
-    cache.set("s:b", someone("b"), 5_000, 1_000);
+    cache.set("s:a", someone("a"), { readSince: cache.mark, now: 1_000 });
+    cache.set("s:b", someone("b"), { readSince: cache.mark, expiresAt: 5_000, now: 1_000 });
     expect(cache.get("s:a", 30_999)?.user.id).toBe("a");
     expect(cache.get("s:a", 31_000)).toBeUndefined();
     expect(cache.get("s:b", 4_999)?.user.id).toBe("b");
@@ -28,18 +28,30 @@ describe("the cache itself", () => {
 
   it("forgets every session and token of one person, and only theirs", () => {
     const cache = createAuthCache();
-    cache.set("s:1", someone("a"));
-    cache.set("t:1", someone("a"));
-    cache.set("s:2", someone("b"));
+    cache.set("s:1", someone("a"), { readSince: cache.mark });
+    cache.set("t:1", someone("a"), { readSince: cache.mark });
+    cache.set("s:2", someone("b"), { readSince: cache.mark });
     cache.forgetUser("a");
     expect(cache.get("s:1")).toBeUndefined();
     expect(cache.get("t:1")).toBeUndefined();
     expect(cache.get("s:2")?.user.id).toBe("b");
   });
 
+  it("does not keep an answer read before a change was announced", () => {
+    const cache = createAuthCache();
+    const readSince = cache.mark;
+    // The database was read, then the sign-out was announced before the answer came back.
+    cache.forgetUser("a");
+    cache.set("s:1", someone("a"), { readSince });
+    expect(cache.get("s:1")).toBeUndefined();
+    const later = cache.mark;
+    cache.set("s:1", someone("a"), { readSince: later });
+    expect(cache.get("s:1")?.user.id).toBe("a");
+  });
+
   it("stays bounded: when full, the oldest answer goes first", () => {
     const cache = createAuthCache();
-    for (let i = 0; i < 10_001; i++) cache.set(`s:${i}`, someone(String(i)));
+    for (let i = 0; i < 10_001; i++) cache.set(`s:${i}`, someone(String(i)), { readSince: cache.mark });
     expect(cache.size).toBe(10_000);
     expect(cache.get("s:0")).toBeUndefined();
     expect(cache.get("s:10000")?.user.id).toBe("10000");

@@ -114,4 +114,10 @@ it("runs a search that found little on the indexes alone the next time, with the
   // A full page says nothing about the rest: such a search keeps deciding each time.
   expect((await run("/api/v1/search?q=r%C3%A9ponse&limit=2")).walked).toBe(true);
   expect((await run("/api/v1/search?q=r%C3%A9ponse&limit=2")).walked).toBe(true);
+  // Nor does less than a page of a word common among the newest topics: only those were ranked, older ones may exist.
+  for (let i = 0; i < 13; i++) await newTopic(`Atelier zanzibarique numéro ${i}`);
+  const common = await run("/api/v1/search?q=zanzibarique&type=topic");
+  expect(common.ids).toHaveLength(13);
+  expect(common.walked).toBe(true);
+  expect((await run("/api/v1/search?q=zanzibarique&type=topic")).walked).toBe(true);
 });

@@ -25,7 +25,13 @@ export type AuthCache = ReturnType<typeof createAuthCache>;
 
 export function createAuthCache() {
   const entries = new Map<string, { value: CachedAuth; until: number }>();
+  /** Counts what was forgotten: an answer read before a change was announced must not be kept after it. */
+  let forgotten = 0;
   return {
+    /** Take it before reading the database, and give it back to `set`. */
+    get mark() {
+      return forgotten;
+    },
     get(key: string, now = Date.now()): CachedAuth | undefined {
       const entry = entries.get(key);
       if (!entry) return undefined;
@@ -33,16 +39,24 @@ export function createAuthCache() {
       entries.delete(key);
       return undefined;
     },
-    /** Keeps `value` until the cache's lifetime or `expiresAt` (the session's own end), whichever is first. */
-    set(key: string, value: CachedAuth, expiresAt = Number.POSITIVE_INFINITY, now = Date.now()) {
+    /**
+     * Keeps `value` until the cache's lifetime or `expiresAt` (the session's own end), whichever is first; not at all
+     * when something was forgotten since `readSince` (the `mark` taken before the database was read).
+     */
+    set(key: string, value: CachedAuth, options: { readSince: number; expiresAt?: number; now?: number }) {
+      if (options.readSince !== forgotten) return;
+      const now = options.now ?? Date.now();
+      entries.delete(key);
       // Oldest first: a full cache drops the entries it made first.
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, until: Math.min(now + ttlMs, expiresAt) });
+      entries.set(key, { value, until: Math.min(now + ttlMs, options.expiresAt ?? Number.POSITIVE_INFINITY) });
     },
     forgetUser(userId: string) {
+      forgotten++;
       for (const [key, entry] of entries) if (entry.value.user.id === userId) entries.delete(key);
     },
     clear() {
+      forgotten++;
       entries.clear();
     },
     get size() {

@@ -112,10 +112,11 @@ export async function authenticateRequest(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const tokenHash = match ? hashSecret(match[1]) : null;
     const cached = tokenHash ? authCache.get(`t:${tokenHash}`) : undefined;
+    const readSince = authCache.mark;
     const user = cached?.user ?? (tokenHash ? await userForToken(db, tokenHash) : null);
     if (!user) result.badToken = true;
     else {
-      if (!cached) authCache.set(`t:${tokenHash}`, { user, session: null, via: "token" });
+      if (!cached) authCache.set(`t:${tokenHash}`, { user, session: null, via: "token" }, { readSince });
       Object.assign(result, { user, via: "token" });
     }
     return result;
@@ -125,6 +126,7 @@ export async function authenticateRequest(
   result.hadSessionCookie = true;
   const cached = authCache.get(`s:${sessionId}`);
   if (cached) return { ...result, user: cached.user, session: cached.session, via: "cookie" };
+  const readSince = authCache.mark;
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) {
     result.cookies.push(lucia.createBlankSessionCookie().serialize());
@@ -143,7 +145,11 @@ export async function authenticateRequest(
       .catch((err: unknown) => services.log.warn({ err }, "could not record session activity"));
   }
   const authUser = toAuthUser(user);
-  authCache.set(`s:${sessionId}`, { user: authUser, session: { ...session, fresh: false }, via: "cookie" }, Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime()));
+  authCache.set(
+    `s:${sessionId}`,
+    { user: authUser, session: { ...session, fresh: false }, via: "cookie" },
+    { readSince, expiresAt: Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime()) },
+  );
   return { ...result, user: authUser, session, via: "cookie" };
 }
 
@@ -157,7 +163,9 @@ async function userForToken(db: Database, tokenHash: string): Promise<AuthUser |
   const row = rows[0];
   if (!row || row.user.deactivatedAt || row.user.erasedAt) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+    // Revoked meanwhile (the update waited for the revocation to commit): not a token any more.
+    const used = await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId)).returning({ id: apiTokens.id });
+    if (used.length === 0) return null;
   }
   return toAuthUser(row.user);
 }

@@ -706,7 +706,10 @@ export async function caseFacets(services: Pick<Services, "db" | "config">, view
   return refreshFacets(key, fresh, () => computeFacets(services, viewer, query, locale));
 }
 
-/** How long facet counts are reused; counts (never the items) may lag this much behind another instance's writes. */
+/**
+ * How long facet counts are reused. Counts (never the items) may lag behind another instance's writes by this much,
+ * and by as much again while a refresh runs (see `caseFacets`).
+ */
 const facetCacheMs = 5_000;
 type FacetEntry = { until: number; facets: CaseFacets | null; pending?: Promise<CaseFacets> };
 const facetCache = new Map<string, FacetEntry>();

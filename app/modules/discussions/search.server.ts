@@ -511,8 +511,8 @@ export const searchSources: SearchSource[] = [topicSource, postSource, caseSourc
 
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
- * (leads included: search is for visible content). A fixed number of queries: the tsqueries (unless the same search
- * ran lately), the ranking, then one per source for the page's details.
+ * (leads included: search is for visible content). At most two statements: the tsqueries (unless the same search ran
+ * lately), then the ranking with the page's details.
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -553,9 +553,10 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
         ) d on d.source = r.type and d.id = r.id
         order by r.n`,
     );
-    // Less than a page from the start: every match fits in it, so the recent walk that tells a common word from a rare
-    // one has nothing to add next time, and the indexes alone find the same matches.
-    if (request.offset === 0 && ranked.length <= request.limit) {
+    // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
+    // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
+    // the indexes alone find the same ones without the walk that tells a common word from a rare one.
+    if (request.offset === 0 && ranked.length <= request.limit && ranked.length < commonEnough) {
       if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
       rare.set(rareKey, Date.now() + rareForMs);
     } else rare.delete(rareKey);
