@@ -10,7 +10,7 @@ import { isAppOrigin, safeMethods } from "../app/modules/platform/origin";
 import { createTranslator } from "../app/i18n";
 import { apiRouter } from "./api";
 import { localeOf, sendProblem } from "./http";
-import type { Services } from "./services";
+import type { Services } from "../app/modules/platform/services";
 
 export type AppOptions = {
   /** The Remix request handler; absent in API-only tests. */

@@ -1,5 +1,9 @@
 import path from "node:path";
+import os from "node:os";
 import { z } from "zod";
+import type { Config } from "../app/modules/platform/services";
+
+export type { Config };
 
 const optionalUrl = (protocols: string[]) =>
   z
@@ -24,6 +28,7 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   MAIL_FROM: z.string().min(3).default("Digital Compass <no-reply@digital-compass.local>"),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -31,23 +36,6 @@ const envSchema = z.object({
     .default("false"),
 });
 
-export type Config = {
-  env: "development" | "production" | "test";
-  port: number;
-  host: string;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  publicUrl: string;
-  publicOrigin: string;
-  secureCookies: boolean;
-  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
-  smtpUrl: string | undefined;
-  redisUrl: string | undefined;
-  rateLimitScale: number;
-  mailFrom: string;
-  /** Express's `trust proxy`: whose X-Forwarded-For to believe for the client address. */
-  trustProxy: boolean | number | string;
-};
 
 export class ConfigError extends Error {}
 
@@ -75,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     mailFrom: e.MAIL_FROM,
+    webConcurrency: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? os.availableParallelism() : 1),
     trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

@@ -1,24 +1,6 @@
-import type { Config } from "./config";
-import type { Logger } from "./logger";
+import type { Config, JobHandler, JobQueue, Logger, Schedule } from "../app/modules/platform/services";
 
-export type JobHandler<T> = (data: T) => Promise<void>;
-export type Schedule = { cron: string; everyMs: number };
-
-/**
- * One interface for background work. On PostgreSQL it is pg-boss (each job runs once across instances, retried
- * with backoff); on the embedded database the same jobs run in this process.
- */
-export type JobQueue = {
-  kind: "pg-boss" | "in-process";
-  register<T extends object>(name: string, handler: JobHandler<T>): void;
-  /** Runs `name` on a schedule: pg-boss takes the cron expression, the in-process queue the interval. */
-  schedule(name: string, schedule: Schedule): void;
-  send<T extends object>(name: string, data: T): Promise<void>;
-  start(): Promise<void>;
-  /** Resolves once nothing is queued or running (in-process); used by tests and shutdown. */
-  drain(): Promise<void>;
-  stop(): Promise<void>;
-};
+export type { JobHandler, JobQueue, Schedule };
 
 const maxAttempts = 5;
 const baseDelayMs = 2_000;

@@ -1,7 +1,7 @@
 import pino from "pino";
-import type { Config } from "./config";
+import type { Config, Logger } from "../app/modules/platform/services";
 
-export type Logger = pino.Logger;
+export type { Logger };
 
 /** Secrets and personal data that never reach a log line. */
 const redact = [

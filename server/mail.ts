@@ -1,11 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import type { Config } from "./config";
-import type { Logger } from "./logger";
+import type { Config, Logger, MailMessage, Mailer } from "../app/modules/platform/services";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
-export type Mailer = { send(message: MailMessage): Promise<void> };
+export type { MailMessage, Mailer };
 
 /**
  * SMTP when SMTP_URL is set; otherwise each message is written as an .eml file under DATA_DIR/mail with a log

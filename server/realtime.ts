@@ -2,7 +2,7 @@ import type http from "node:http";
 import { Server, type Socket } from "socket.io";
 import { authenticateRequest, type AuthUser } from "../app/modules/accounts/auth.server";
 import { isAppOrigin } from "../app/modules/platform/origin";
-import type { Realtime, Services } from "./services";
+import type { Realtime, Services } from "../app/modules/platform/services";
 
 export type SocketData = { user: AuthUser; sessionId: string | null };
 export type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;

@@ -14,13 +14,13 @@ import {
 } from "../app/modules/discussions/notification-email.server";
 import { followUpReminderJob, followUpReminderSchedule, sweepFollowUpReminders } from "../app/modules/cases/cases.server";
 import type { NotificationEmailJobData } from "../app/modules/discussions/notifications.server";
-import { createActivityRecorder } from "./activity";
+import { createActivityRecorder } from "../app/modules/discussions/activity.server";
 import type { Config } from "./config";
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from "./jobs";
 import { createLogger, type Logger } from "./logger";
 import { createMailer, type Mailer } from "./mail";
 import { detachedRealtime } from "./realtime";
-import type { Services } from "./services";
+import type { Services } from "../app/modules/platform/services";
 
 export type ServiceOverrides = {
   log?: Logger;

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseRows, type CaseRow } from "~/components/case-list";
 import { CaseByline, CaseContextFacts, CaseSections, CaseTags, shownCase } from "~/components/case-view";
-import { findingErrors, scannedFieldsOf, SensitiveTopicWarnings, shownWarnings } from "~/components/case-form";
+import { SensitiveTopicWarnings } from "~/components/case-form";
+import { findingErrors, scannedFieldsOf, shownWarnings } from "~/modules/cases/form-values";
 import { scanCase } from "~/modules/cases/personal-data";
 import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
-import { CaseFormNotices, CaseFormFields, emptyCaseForm } from "~/components/case-form";
+import { CaseFormNotices, CaseFormFields } from "~/components/case-form";
+import { emptyCaseForm } from "~/modules/cases/form-values";
 import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";

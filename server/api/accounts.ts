@@ -29,7 +29,7 @@ import {
   type MemberView,
 } from "../../app/modules/accounts/users.server";
 import { DomainError, notFound } from "../../app/modules/platform/errors";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { clientOf, localeOf } from "../http";
 import { bodyOf, iso, requireUser, route } from "./support";
 

@@ -18,7 +18,7 @@ import { findingKey } from "../../app/modules/cases/personal-data";
 import { caseListQuerySchema, casePatchSchema, followUpSchema, newCaseSchema, revealQuerySchema, reviewSchema } from "../../app/modules/cases/schemas";
 import { DomainError } from "../../app/modules/platform/errors";
 import { localeOf, sendProblem } from "../http";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
 
 /** Personal-data findings answer 422 with each field's findings, the matched text quoted, in the caller's language. */

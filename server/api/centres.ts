@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { getCentre, listCentres, memberCounts } from "../../app/modules/centres/centres.server";
 import { DomainError } from "../../app/modules/platform/errors";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { route } from "./support";
 
 export function centresRouter(services: Services): Router {

@@ -5,7 +5,7 @@ import { previewMarkdown, searchMentions } from "../../app/modules/discussions/c
 import { DomainError } from "../../app/modules/platform/errors";
 import { parseWith } from "../../app/modules/platform/validation";
 import { localeOf } from "../http";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { bodyOf, requireUser, route } from "./support";
 
 const previewSchema = z.object({ body: z.string().max(50_000) }).strict();

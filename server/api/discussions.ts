@@ -31,7 +31,7 @@ import {
 } from "../../app/modules/discussions/topics.server";
 import { listNotifications, markNotificationsRead } from "../../app/modules/discussions/notifications.server";
 import { listModerationLog } from "../../app/modules/moderation/log.server";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { localeOf } from "../http";
 import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
 

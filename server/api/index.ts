@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler } from "express";
 import { DomainError } from "../../app/modules/platform/errors";
 import { sendDomainError, sendProblem } from "../http";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { accountsRouter } from "./accounts";
 import { casesRouter } from "./cases";
 import { centresRouter } from "./centres";

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { search, searchParamsSchema, searchRequestOf, searchTextSchema } from "../../app/modules/discussions/search.server";
 import { DomainError } from "../../app/modules/platform/errors";
-import type { Services } from "../services";
+import type { Services } from "../../app/modules/platform/services";
 import { requireUser, route } from "./support";
 
 /** `GET /search`: ranked topics and replies (case studies next) the caller may see. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { centres, invitations, users, type Role } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import { createTranslator, type Locale } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
 import type { AuthUser } from "./auth.server";

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { passwordResetTokens, sessions, users } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import { createTranslator, type Locale } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
 import { startSession, signOutEverywhere } from "./auth.server";

@@ -12,7 +12,7 @@ import {
   users,
   type Role,
 } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import { DomainError, invalidField, notFound } from "../platform/errors";
 import type { AuthUser } from "./auth.server";
 import { signOutEverywhere } from "./auth.server";

@@ -1,6 +1,6 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
-import { caseInputOf, findingErrors, mergeErrors, readCaseForm, scannedFieldsOf, shownWarnings, type CaseFormValues, type ShownFinding } from "~/components/case-form";
+import { caseInputOf, findingErrors, mergeErrors, readCaseForm, scannedFieldsOf, shownWarnings, type CaseFormValues, type ShownFinding } from "./form-values";
 import { formFailure } from "~/modules/platform/form-errors.server";
 import { translatorFor } from "~/modules/platform/context.server";
 import { parseWith, type FieldErrors } from "~/modules/platform/validation";

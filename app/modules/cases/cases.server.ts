@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { caseHelped, caseTags, cases, notifications, posts, subscriptions, tags, topics, users, type CaseContext, type CaseStatus, type ContentLanguage } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import type { Locale } from "../../i18n";
 import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { notifications, users } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import { createTranslator, isLocale, type Locale, type MessageKey, type Translate } from "../../i18n";
 import { getOrCreateSecret } from "../platform/secrets.server";
 import {

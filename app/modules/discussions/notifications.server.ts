@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { notifications, subscriptions, users } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import type { Actor } from "../accounts/permissions";
 import { can } from "../accounts/permissions";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError } from "../platform/errors";
 import { postPath, topicPath } from "./topics.server";

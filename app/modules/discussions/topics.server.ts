@@ -14,7 +14,7 @@ import {
   type ReactionKind,
   type Visibility,
 } from "../../../db/schema";
-import type { Services } from "../../../server/services";
+import type { Services } from "../platform/services";
 import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";
 import { hidesPersonInCase } from "../cases/anonymity";

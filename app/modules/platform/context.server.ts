@@ -1,6 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { RequestAuth, AuthUser } from "../accounts/auth.server";
-import type { Services } from "../../../server/services";
+import type { Services } from "./services";
 import { createTranslator, type Locale } from "../../i18n";
 import { can, type Permission } from "../accounts/permissions";
 

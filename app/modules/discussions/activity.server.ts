@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client";
-import type { Logger } from "./logger";
+import type { Database } from "../../../db/client";
+import type { Logger } from "../platform/services";
 
 /**
  * View counts and read markers, gathered in memory and written in one statement every few seconds, so that
