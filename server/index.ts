@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -8,7 +9,10 @@ import { resolveLocale } from "../app/i18n";
 import { createApp } from "./app";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { clientOf } from "./http";
+import { runPrimary, workerIndex } from "./cluster";
+import { createLogger } from "./logger";
 import { attachSocketServer } from "./realtime";
+import { stickySessions } from "./sticky";
 import { createServices, type ServiceOverrides } from "./services-factory";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,6 +65,8 @@ export async function startServer(
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const io = await attachSocketServer(services, httpServer, services.realtime);
+  const worker = workerIndex();
+  const sticky = worker === null ? null : stickySessions(io, httpServer, { index: worker, primaryPid: process.ppid, log: services.log });
   await services.jobs.start();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -81,6 +87,7 @@ export async function startServer(
       clearInterval(idle);
       clearTimeout(force);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await sticky?.close();
       await viteClose?.();
       await services.activity.stop();
       await services.jobs.stop();
@@ -101,9 +108,14 @@ export async function main() {
     }
     throw error;
   }
+  // With PostgreSQL, one worker per core (WEB_CONCURRENCY); the embedded database is single-process.
+  if (config.databaseUrl && config.webConcurrency > 1 && cluster.isPrimary) {
+    await runPrimary(config, createLogger(config));
+    return;
+  }
   const server = await startServer(config);
   const { log } = server.services;
-  log.info({ url: config.publicUrl, port: server.port }, `Digital Compass is ready on ${config.publicUrl}`);
+  if (cluster.isPrimary) log.info({ url: config.publicUrl, port: server.port }, `Digital Compass is ready on ${config.publicUrl}`);
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close().then(

@@ -15,7 +15,7 @@ import { withDatabase } from "./global-setup";
 
 export { demoPassword } from "../../db/seed/demo";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {
