@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { PageHtmlContext } from "./components/page-html";
 import "./i18n/all-catalogues";
 
 const ABORT_DELAY = 5_000;
@@ -28,7 +29,9 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <PageHtmlContext.Provider value={loadContext.pageHtml}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </PageHtmlContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -54,6 +54,8 @@ export async function startServer(
         }),
         client: clientOf(req),
         requestId: String(req.id),
+        // Single-fetch data requests end in `.data`; everything else renders a document.
+        pageHtml: req.path.endsWith(".data") ? null : new Map(),
       }),
     });
   }

@@ -119,7 +119,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? {
           locked: page.topic.locked,
           hidden: page.topic.visibility === "hidden",
-          posts: posts.map(slimPost),
+          posts: posts.map((p) => slimPost(p, context.pageHtml)),
           nextCursor: fitted?.cut ? fitted.lastRootId : page.nextCursor,
           onFirstPage: !cursor && !fitted?.startsLater,
           level,

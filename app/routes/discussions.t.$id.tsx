@@ -11,12 +11,15 @@ import { DomainError } from "~/modules/platform/errors";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
+import { HtmlBlock, htmlOnce } from "~/components/page-html";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextField } from "~/components/forms";
 import { languageName } from "~/i18n";
 import { useLocale } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.topic.title} — Digital Compass` : "Digital Compass" }];
+
+const topicBodyId = "topic-body";
 
 const topicIdOf = (raw: string | undefined) => {
   const parsed = idSchema.safeParse(raw ?? "");
@@ -91,7 +94,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     topic: {
       id: topic.id,
       title: topic.title,
-      bodyHtml: topic.bodyHtml,
+      bodyHtml: htmlOnce(context.pageHtml, topicBodyId, topic.bodyHtml),
       author: topic.author,
       createdAt: topic.createdAt,
       editedAt: topic.editedAt,
@@ -105,7 +108,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       category: { id: topic.categoryId, name: category?.name ?? topic.categoryId },
       tags: topic.tags.map((slug) => ({ slug, label: tagLabel.get(slug) ?? slug })),
     },
-    posts: posts.map(slimPost),
+    posts: posts.map((p) => slimPost(p, context.pageHtml)),
     nextCursor,
     onFirstPage: !cursor && !fitted.startsLater,
     firstUnread: page.firstUnreadPostId ? { id: page.firstUnreadPostId, onPage: unreadOnPage } : null,
@@ -200,7 +203,7 @@ export default function TopicPage() {
               {topic.acceptedPostId ? <span className="badge badge-answered">{t("thread.badge.answered")}</span> : null}
             </span>
           </header>
-          <div className="post-body markdown-body" lang={lang} dangerouslySetInnerHTML={{ __html: topic.bodyHtml }} />
+          <HtmlBlock id={topicBodyId} html={topic.bodyHtml} className="post-body markdown-body" lang={lang} />
           {topic.tags.length ? (
             <ul className="tags" aria-label={t("thread.topic.tags")}>
               {topic.tags.map((tag) => (

@@ -43,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     topic: { id: topic.id, title: topic.title, language: topic.language, locked: topic.locked, hidden: topic.visibility === "hidden", acceptedPostId: topic.acceptedPostId, authorId: topic.author?.id ?? null },
     anchorId: params.postId!,
     parentId: thread.ancestors.at(-1) ?? null,
-    posts: posts.map(slimPost),
+    posts: posts.map((p) => slimPost(p, context.pageHtml)),
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
   };
 }

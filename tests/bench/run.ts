@@ -45,8 +45,8 @@ const browserHeaders = {
 };
 const apiHeaders = { ...browserHeaders, accept: "application/json" };
 
-type Result = { rps: number; p50: number; p95: number; p99: number; errors: number };
-type Row = { scenario: string; conns: number; rps: number | string; p50: number | string; p95: number | string; p99: number | string; target: string; result: string };
+type Result = { rps: number; p50: number; p95: number; p99: number; errors: number; requests: number; cpuMs: number };
+type Row = { scenario: string; conns: number; rps: number | string; p50: number | string; p95: number | string; p99: number | string; cpu?: string; target: string; result: string };
 const rows: Row[] = [];
 const misses: string[] = [];
 
@@ -119,10 +119,34 @@ async function startProcess(script: string, env: Record<string, string>, check: 
   process.on("exit", () => child.kill("SIGKILL"));
   await waitFor(base + check, child);
   const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))));
-  return { base, stop };
+  return { base, stop, cpuMs: () => cpuMsOf(child.pid!) };
 }
 
+/** CPU time a server has used so far, in ms: the process and its workers (Linux /proc). */
+function cpuMsOf(pid: number): number {
+  const ticks = (p: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  const children = (p: number) => {
+    try {
+      return fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const all = [pid, ...children(pid)];
+  return (all.reduce((sum, p) => sum + ticks(p), 0) * 1000) / 100;
+}
+const servers = new Map<string, () => number>();
+
 async function load(base: string, paths: string[], headers: Record<string, string>, seconds: number, conns = connections): Promise<Result> {
+  const cpu = servers.get(base);
+  const cpuBefore = cpu?.() ?? 0;
   const result = await autocannon({
     url: base + paths[0],
     connections: conns,
@@ -137,6 +161,8 @@ async function load(base: string, paths: string[], headers: Record<string, strin
     p95: latency.p95 ?? latency.p97_5,
     p99: latency.p99,
     errors: result.non2xx + result.errors,
+    requests: result.requests.total,
+    cpuMs: (cpu?.() ?? 0) - cpuBefore,
   };
 }
 
@@ -195,7 +221,13 @@ async function comparePages(referenceName: string, scenarios: PageScenario[]) {
     }
     process.stdout.write(`  round ${round + 1}/${rounds} of "${referenceName}" done\n`);
   }
-  const abs = (runs: Result[]) => ({ rps: Math.round(median(runs.map((r) => r.rps))), p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), p99: median(runs.map((r) => r.p99)) });
+  const abs = (runs: Result[]) => ({
+    rps: Math.round(median(runs.map((r) => r.rps))),
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    p99: median(runs.map((r) => r.p99)),
+    cpu: fixed(median(runs.map((r) => r.cpuMs / Math.max(r.requests, 1))), 1),
+  });
   rows.push({ scenario: `REFERENCE ${referenceName}`, conns: connections, ...abs(refRuns), target: "1.00 (the reference)", result: `${refRuns.map((r) => Math.round(r.rps)).join(" / ")} rps` });
   for (const s of present) {
     const { runs, ratios, p99Ratios } = pageRuns.get(s.name)!;
@@ -229,7 +261,7 @@ async function measureAbsolute(scenario: string, target: Target, budget: Budget,
   await load(target.base, target.paths, target.headers, 1, conns);
   const r = await load(target.base, target.paths, target.headers, duration * 2, conns);
   const ok = (!budget.p99 || r.p99 < budget.p99) && (!budget.p95 || r.p95 < budget.p95) && (!budget.minRps || r.rps >= budget.minRps) && r.errors === 0;
-  rows.push({ scenario, conns, rps: Math.round(r.rps), p50: r.p50, p95: r.p95, p99: r.p99, target: label, result: `${label === "(none)" ? "—" : ok ? "PASS" : "FAIL"}${r.errors ? ` (${r.errors} errors)` : ""}` });
+  rows.push({ scenario, conns, rps: Math.round(r.rps), p50: r.p50, p95: r.p95, p99: r.p99, cpu: fixed(r.cpuMs / Math.max(r.requests, 1), 1), target: label, result: `${label === "(none)" ? "—" : ok ? "PASS" : "FAIL"}${r.errors ? ` (${r.errors} errors)` : ""}` });
   if (!ok && label !== "(none)") misses.push(scenario);
 }
 
@@ -263,6 +295,8 @@ async function main() {
     WEB_CONCURRENCY: String(appWorkers),
   }, "/healthz");
   const reference = await startProcess("tests/bench/reference/server.ts", {}, "/static");
+  servers.set(app.base, app.cpuMs);
+  servers.set(reference.base, reference.cpuMs);
   const base = app.base;
 
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -346,7 +380,7 @@ async function main() {
   await app.stop();
   await reference.stop();
   console.log(`\nscale ${scale}; pages: ${rounds} alternating rounds of ${duration} s, ratio = median of (page ÷ reference measured just before); app on ${appWorkers} worker(s), reference on 1; ${os.cpus().length} cores; ${connections} connections\n`);
-  console.table(rows.map((r) => ({ scenario: r.scenario, conns: r.conns, "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, target: r.target, result: r.result })));
+  console.table(rows.map((r) => ({ scenario: r.scenario, conns: r.conns, "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, "CPU ms/req": r.cpu ?? "-", target: r.target, result: r.result })));
   if (misses.length) {
     console.error(`${misses.length} budget(s) missed: ${misses.join("; ")}`);
     process.exit(1);

@@ -122,6 +122,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.post.deleteConfirm": "Delete this post? The replies to it stay in place.",
   "thread.post.deleteYes": "Yes, delete",
 
+  "thread.react.group": "Reactions",
   "thread.react.helpful": "Helpful",
   "thread.react.sameHere": "Same here",
   "thread.react.thanks": "Thanks",

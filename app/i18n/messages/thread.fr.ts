@@ -120,6 +120,7 @@ export const threadFr = {
   "thread.post.deleteConfirm": "Supprimer ce message ? Les réponses qui lui ont été faites restent en place.",
   "thread.post.deleteYes": "Oui, supprimer",
 
+  "thread.react.group": "Réactions",
   "thread.react.helpful": "Utile",
   "thread.react.sameHere": "Pareil pour moi",
   "thread.react.thanks": "Merci",

@@ -131,8 +131,9 @@ export async function handleThreadAction(context: AppLoadContext, request: Reque
       }
     }
     case "react": {
-      const postId = parseId(form.get("postId"));
-      const [kindRaw, on] = String(form.get("reaction") ?? "").split(":");
+      // `<post>:<kind>:<1|0>`, from the page's one reactions form.
+      const [postRaw, kindRaw, on] = String(form.get("reaction") ?? "").split(":");
+      const postId = parseId(postRaw ?? "");
       const kind = reactionKindSchema.safeParse(kindRaw);
       if (postId === null || !kind.success || (on !== "1" && on !== "0")) {
         return data<ThreadActionData>({ intent, formError: t("thread.error.badRequest") }, { status: 400 });
