@@ -26,7 +26,7 @@ import {
 import { followUpSchema, reviewSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thread-pages.server";
-import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
+import { getPost, getTopicPage, locatePost } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
@@ -85,10 +85,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   if (cursor !== null && !/^\d{1,16}$/.test(cursor)) cursor = null;
 
-  const [page, tags, level, related, discussions] = await Promise.all([
+  const [page, tags, related, discussions] = await Promise.all([
     published ? getTopicPage(services, user, topicId, { cursor }).catch(notFoundOn) : Promise.resolve(null),
     tagsFor(services.db, context.locale),
-    published ? subscriptionLevel(services.db, user.id, "topic", String(topicId)) : Promise.resolve(null),
     published ? relatedCases(services, user, caseId) : Promise.resolve([]),
     published ? relatedDiscussions(services, user, caseId) : Promise.resolve([]),
   ]);
@@ -122,7 +121,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           posts: posts.map((p) => slimPost(p, context.pageHtml)),
           nextCursor: fitted?.cut ? fitted.lastRootId : page.nextCursor,
           onFirstPage: !cursor && !fitted?.startsLater,
-          level,
+          level: page?.subscription ?? null,
         }
       : null,
     related: related.map(rowOf),

@@ -4,7 +4,7 @@ import { can } from "~/modules/accounts/permissions";
 import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
 import { idSchema } from "~/modules/discussions/schemas";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
-import { getPost, getTopicPage, locatePost, postPath, subscriptionLevel, topicPath } from "~/modules/discussions/topics.server";
+import { getPost, getTopicPage, locatePost, postPath, topicPath } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -73,8 +73,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const posts = fitted.posts;
   const nextCursor = fitted.cut ? fitted.lastRootId : page.nextCursor;
   const acceptedOnPage = topic.acceptedPostId ? page.posts.find((p) => p.id === topic.acceptedPostId) : undefined;
-  const [level, categories, tags, acceptedPost] = await Promise.all([
-    subscriptionLevel(services.db, user.id, "topic", topic.id),
+  const level = page.subscription;
+  const [categories, tags, acceptedPost] = await Promise.all([
     listCategories(services.db, context.locale),
     tagsFor(services.db, context.locale),
     topic.acceptedPostId && !acceptedOnPage ? getPost(services, user, Number(topic.acceptedPostId)) : Promise.resolve(acceptedOnPage ?? null),

@@ -12,7 +12,7 @@ import { translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
 import { idSchema, newPostSchema, reactionKindSchema } from "./schemas";
-import { listTags, tagLabel, type TagView } from "./taxonomy.server";
+export { tagsFor } from "./taxonomy.server";
 import {
   acceptAnswer,
   createReply,
@@ -37,39 +37,6 @@ export function readListFilters(url: URL): ListFilters {
   const sort = listSorts.find((s) => s === p.get("sort")) ?? "active";
   const cursor = p.get("cursor")?.trim() || undefined;
   return { category: category && category.length <= 50 ? category : undefined, tags, language, sort, cursor: cursor && cursor.length <= 200 ? cursor : undefined };
-}
-
-/**
- * The tag taxonomy is read on every list and topic page, and counting uses is not cheap on a big forum: it is kept
- * for a short while per database (a renamed tag shows its new label within half a minute), and refreshed in the
- * background while the previous answer is served.
- */
-const tagTtlMs = 30_000;
-const tagCache = new WeakMap<object, { at: number; tags: TagView[]; refreshing?: Promise<void> }>();
-
-export async function tagsFor(db: Queryable, locale: Locale): Promise<{ slug: string; label: string; group: string; count: number }[]> {
-  let entry = tagCache.get(db);
-  if (!entry) {
-    entry = { at: Date.now(), tags: await listTags(db, "en") };
-    tagCache.set(db, entry);
-  } else if (Date.now() - entry.at > tagTtlMs && !entry.refreshing) {
-    const current = entry;
-    current.refreshing = listTags(db, "en")
-      .then((tags) => {
-        current.tags = tags;
-        current.at = Date.now();
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        current.refreshing = undefined;
-      });
-  }
-  return entry.tags.map((t) => ({ slug: t.slug, group: t.group, count: t.count, label: tagLabel(t.labels, locale) }));
-}
-
-/** Forgets the cached taxonomy (tests, or a page that just changed it). */
-export function forgetTags(db: Queryable) {
-  tagCache.delete(db);
 }
 
 export type ThreadActionData = {

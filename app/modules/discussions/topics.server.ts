@@ -184,12 +184,20 @@ function topicView(row: TopicRow, publicUrl: string, viewer: Actor = null): Topi
   };
 }
 
-const topicSelect = sql`select t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
+const topicColumns = sql`t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     t.created_at, t.edited_at, t.locked, t.pinned, t.accepted_post_id, t.reply_count, t.view_count, t.visibility,
     (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags,
-    c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status
-  from topics t join users u on u.id = t.author_id left join cases c on c.topic_id = t.id`;
+    c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status`;
+const topicFrom = sql`from topics t join users u on u.id = t.author_id left join cases c on c.topic_id = t.id`;
+const topicSelect = sql`select ${topicColumns} ${topicFrom}`;
+
+/** What a reader's page shows of their own relation to the topic, in the topic's statement (no round trip more). */
+const readerColumns = (viewerId: string) => sql`,
+    (select r.last_read_post_id from topic_reads r where r.user_id = ${viewerId} and r.topic_id = t.id) as last_read,
+    (select min(p.id) from posts p where p.topic_id = t.id and p.visibility = 'visible'
+       and p.id > (select r.last_read_post_id from topic_reads r where r.user_id = ${viewerId} and r.topic_id = t.id)) as first_unread,
+    (select s.level from subscriptions s where s.user_id = ${viewerId} and s.target_type = 'topic' and s.target_id = t.id::text) as subscription`;
 
 export async function getTopic(db: Queryable, viewer: Actor, topicId: number, publicUrl: string): Promise<TopicView | null> {
   if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -250,7 +258,7 @@ function postView(row: PostRow, viewer: Actor, publicUrl: string): PostView {
   };
 }
 
-const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_id, p.depth, p.author_id,
+const postSelect = (viewerId: string, extraColumns = sql``) => sql`select p.id, p.topic_id, p.parent_id, p.depth, p.author_id,
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     p.body, p.body_html, p.created_at, p.edited_at, p.visibility, p.child_count,
     p.helpful_count, p.same_here_count, p.thanks_count,
@@ -258,10 +266,17 @@ const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_i
        from (select * from reactions r0 where r0.post_id = p.id order by r0.created_at limit 30) r
        join users ru on ru.id = r.user_id) as reactors,
     (select array_agg(r.kind) from reactions r where r.post_id = p.id and r.user_id = ${viewerId}) as mine,
-    c.author_id as case_author_id, c.anonymous as case_anonymous
+    c.author_id as case_author_id, c.anonymous as case_anonymous${extraColumns}
   from posts p join users u on u.id = p.author_id left join cases c on c.topic_id = p.topic_id`;
 
-export type TopicPage = { topic: TopicView; posts: PostView[]; nextCursor: string | null; firstUnreadPostId: string | null };
+export type TopicPage = {
+  topic: TopicView;
+  posts: PostView[];
+  nextCursor: string | null;
+  firstUnreadPostId: string | null;
+  /** How the reader follows the topic. */
+  subscription: "watching" | "muted" | null;
+};
 
 /**
  * A topic with one page of its reply tree: first-level replies in order, each with its branch down to
@@ -274,33 +289,35 @@ export async function getTopicPage(
   options: { cursor?: string | null; limit?: number; maxDepth?: number } = {},
 ): Promise<TopicPage | null> {
   const { db } = services;
-  const topic = await getTopic(db, viewer, topicId, services.config.publicUrl);
-  if (!topic) return null;
+  if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
   const limit = Math.min(Math.max(options.limit ?? rootsPerPage, 1), 100);
   const after = options.cursor ? Number(options.cursor) : 0;
   if (!Number.isSafeInteger(after) || after < 0) throw new DomainError(400, "problem.badRequest");
-  const rows = await queryRows<PostRow & { page_roots: number }>(
-    db,
-    sql`with page_roots as (
-        select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
-      )
-      ${postSelect(viewer.id)}
-      where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${options.maxDepth ?? inlineDepth}
-      order by p.path
-      limit ${maxPostsPerPage}`,
-  );
-  const [more] = await queryRows<{ n: number; last_read: number | null; first_unread: number | null }>(
-    db,
-    sql`select
-        (select count(*)::int from (select 1 from posts where topic_id = ${topicId} and parent_id is null and id > ${after} limit ${limit + 1}) x) as n,
-        (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}) as last_read,
-        (select min(id) from posts where topic_id = ${topicId} and visibility = 'visible' and id > coalesce(
-          (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}), 0)) as first_unread`,
-  );
+  // Two statements, sent together: the topic with the reader's marks, and the page of replies (with how many
+  // first-level replies follow, which says whether there is a next page).
+  const [[topicRow], rows] = await Promise.all([
+    queryRows<TopicRow & { last_read: number | null; first_unread: number | null; subscription: "watching" | "muted" | null }>(
+      db,
+      sql`select ${topicColumns}${readerColumns(viewer.id)} ${topicFrom} where t.id = ${topicId}`,
+    ),
+    queryRows<PostRow & { page_roots: number }>(
+      db,
+      sql`with page_roots as (
+          select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
+        )
+        ${postSelect(viewer.id, sql`, (select count(*)::int from page_roots) as page_roots`)}
+        where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${options.maxDepth ?? inlineDepth}
+        order by p.path
+        limit ${maxPostsPerPage}`,
+    ),
+  ]);
+  if (!topicRow || !visibleTo(viewer, topicRow.visibility) || !caseTopicVisible(viewer, topicRow)) return null;
+  const topic = topicView(topicRow, services.config.publicUrl, viewer);
   const views = rows.map((r) => postView(r, viewer, services.config.publicUrl));
   const roots = views.filter((p) => p.parentId === null);
-  const nextCursor = more.n > limit && roots.length ? roots[roots.length - 1].id : null;
-  return { topic, posts: views, nextCursor, firstUnreadPostId: more.last_read === null ? null : more.first_unread === null ? null : String(more.first_unread) };
+  const nextCursor = (rows[0]?.page_roots ?? 0) > limit && roots.length ? roots[roots.length - 1].id : null;
+  const firstUnreadPostId = topicRow.last_read === null || topicRow.first_unread === null ? null : String(topicRow.first_unread);
+  return { topic, posts: views, nextCursor, firstUnreadPostId, subscription: topicRow.subscription };
 }
 
 /** A branch below one post ("continue this thread"), down to `inlineDepth` levels under it. */
