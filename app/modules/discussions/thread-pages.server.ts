@@ -3,9 +3,7 @@
  * query read from a URL, the tag labels, and the one action handler for everything a reader does to posts.
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import type { Queryable } from "../../../db/client";
 import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
-import type { Locale } from "../../i18n";
 import type { AuthUser } from "../accounts/auth.server";
 import { can } from "../accounts/permissions";
 import { translatorFor } from "../platform/context.server";
