@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
+import type express from "express";
 import type { RequestHandler } from "express";
 import { resolveLocale } from "../app/i18n";
 import { createApp } from "./app";
@@ -12,6 +13,7 @@ import { clientOf } from "./http";
 import { runPrimary, workerIndex } from "./cluster";
 import { createLogger } from "./logger";
 import { attachSocketServer } from "./realtime";
+import { routeSubsets } from "./route-subsets";
 import { stickySessions } from "./sticky";
 import { createServices, type ServiceOverrides } from "./services-factory";
 
@@ -40,24 +42,36 @@ export async function startServer(
     } else {
       build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
     }
-    remixHandler = createRequestHandler({
-      build,
-      mode: mode === "development" ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        services,
-        auth: req.auth,
-        cspNonce: res.locals.cspNonce,
-        locale: resolveLocale({
-          userLocale: req.auth.user?.locale,
-          cookieHeader: req.headers.cookie,
-          acceptLanguage: req.headers["accept-language"],
-        }),
-        client: clientOf(req),
-        requestId: String(req.id),
-        // Single-fetch data requests end in `.data`; everything else renders a document.
-        pageHtml: req.path.endsWith(".data") ? null : new Map(),
+    const getLoadContext = (req: express.Request, res: express.Response) => ({
+      services,
+      auth: req.auth,
+      cspNonce: res.locals.cspNonce,
+      locale: resolveLocale({
+        userLocale: req.auth.user?.locale,
+        cookieHeader: req.headers.cookie,
+        acceptLanguage: req.headers["accept-language"],
       }),
+      client: clientOf(req),
+      requestId: String(req.id),
+      // Single-fetch data requests end in `.data`; everything else renders a document.
+      pageHtml: req.path.endsWith(".data") ? null : new Map<string, string>(),
     });
+    if (typeof build === "function") {
+      remixHandler = createRequestHandler({ build, mode: "development", getLoadContext });
+    } else {
+      // One handler per first path segment, each over the routes it can match (see route-subsets.ts).
+      const subsets = routeSubsets(build.routes);
+      const handlers = new Map<string, RequestHandler>();
+      remixHandler = (req, res, next) => {
+        const { key, routes } = subsets.routesFor(req.path);
+        let handler = handlers.get(key);
+        if (!handler) {
+          handler = createRequestHandler({ build: { ...build, routes }, mode: "production", getLoadContext });
+          handlers.set(key, handler);
+        }
+        return handler(req, res, next);
+      };
+    }
   }
   const app = createApp(services, {
     remixHandler,

@@ -82,7 +82,7 @@ function build() {
     console.log("building the app…");
     if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
-  if (stale("build/bench-reference/server/index.js", ["tests/bench/reference/app"])) {
+  if (stale("tests/bench/reference/build/server/index.js", ["tests/bench/reference/app"])) {
     console.log("building the reference…");
     const cli = path.join("node_modules/@remix-run/dev/dist/cli.js");
     if (spawnSync(process.execPath, [cli, "vite:build", "--config", "tests/bench/reference/vite.config.ts"], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);

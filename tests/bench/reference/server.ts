@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
-const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../build/bench-reference");
+const buildDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "build");
 const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");

@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [
     remix({
       appDirectory: path.join(here, "app"),
-      buildDirectory: path.join(here, "../../../build/bench-reference"),
+      buildDirectory: path.join(here, "build"),
       future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true },
     }),
   ],
