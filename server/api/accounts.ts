@@ -146,8 +146,8 @@ export function accountsRoutes(r: ApiRoutes, services: Services): void {
       tag: "Accounts",
       summary: "Set a new password with a reset link",
       description:
-        `Uses the link once: sets the password (${passwordPolicy}), ends every session of the account and opens a ` +
-        "new one here. 404 when the link is unknown, used or expired.",
+        "Uses the link once: sets the password (the password policy applies: 12 to 256 characters, not a common " +
+        "password), ends every session of the account and opens a new one here. 404 when the link is unknown, used or expired.",
       auth: "public",
       params: pathParams({ token: "The secret from the e-mailed link." }),
       body: passwordResetCompletionSchema,

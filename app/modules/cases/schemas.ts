@@ -119,7 +119,7 @@ export const findingSchema = z
 export const caseSchema = z
   .object({
     id: idStringSchema,
-    topicId: idStringSchema.describe("The case's discussion, replied to through the topics API."),
+    topicId: idStringSchema.openapi({ description: "The case's discussion, replied to through the topics API." }),
     title: z.string(),
     context: caseContextSchema,
     situation: z.string(),
@@ -139,7 +139,7 @@ export const caseSchema = z
     language: contentLanguageSchema,
     anonymous: z.boolean(),
     status: caseStatusSchema,
-    author: caseAuthorSchema,
+    author: caseAuthorSchema.openapi({ description: "Null for an anonymous case to everyone but its author (leads and admins included)." }),
     isMine: z.boolean(),
     country: z.string().describe("The author's centre's country at write time (ISO 3166-1 alpha-2)."),
     createdAt: dateTimeSchema,
@@ -175,7 +175,7 @@ export const caseListItemSchema = z
     context: caseContextSchema,
     anonymous: z.boolean(),
     status: caseStatusSchema,
-    author: caseAuthorSchema,
+    author: caseAuthorSchema.openapi({ description: "Null for an anonymous case to everyone but its author (leads and admins included)." }),
     isMine: z.boolean(),
     createdAt: dateTimeSchema,
     publishedAt: dateTimeSchema.nullable(),

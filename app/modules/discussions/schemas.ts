@@ -410,7 +410,7 @@ export const searchHitSchema = z
     title: z.string().describe("The topic's title (for a reply, its topic's)."),
     snippet: z.string().describe("Safe HTML: plain text, escaped, with the matched words in `<mark>`."),
     url: absoluteUrlSchema.describe("Absolute; a reply's permalink."),
-    topicId: idStringSchema.describe("The topic a reply belongs to (the topic itself for a topic)."),
+    topicId: idStringSchema.openapi({ description: "The topic a reply belongs to (the topic itself for a topic)." }),
     language: contentLanguageSchema,
     createdAt: dateTimeSchema,
   })
