@@ -1,4 +1,4 @@
-import { contentLanguages, reactionKinds } from "../../../db/schema/discussions";
+import { contentLanguages, reactionKinds, visibilities } from "../../../db/schema/discussions";
 import { absoluteUrlSchema, dateTimeSchema, idStringSchema, limitQuery, listOf, orNull, pageOf } from "../platform/api-schemas";
 import { z } from "../platform/zod";
 
@@ -67,7 +67,7 @@ export const subscriptionRequestSchema = z
   .strict()
   .openapi("SubscriptionRequest");
 
-export const topicListSorts = ["latest", "active", "unanswered"] as const;
+export const topicListSorts = ["active", "latest", "unanswered"] as const;
 export const topicListQuerySchema = z.object({
   category: z.string().max(50).optional().describe("A category id."),
   tag: z
@@ -311,7 +311,7 @@ export const topicSchema = z
     acceptedPostId: orNull(idStringSchema).describe("The reply marked as the answer."),
     replyCount: z.number().int().min(0),
     viewCount: z.number().int().min(0).describe("Counted in batches: may trail by a few seconds."),
-    visibility: z.enum(["visible", "hidden"]).describe("`hidden` is only ever shown to leads and admins."),
+    visibility: z.enum(visibilities).exclude(["deleted"]).describe("`hidden` is only ever shown to leads and admins."),
     url: absoluteUrlSchema.describe("Absolute."),
   })
   .strict()

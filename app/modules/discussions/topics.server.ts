@@ -22,7 +22,7 @@ import { caseTopicAccess } from "../cases/access.server";
 import { DomainError, notFound } from "../platform/errors";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
-import type { NewTopicInput, TopicListQuery } from "./schemas";
+import type { NewTopicInput, TopicListQuery, topicModerationActions } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
 
 /** Replies shown inline under a first-level reply before "continue this thread". */
@@ -708,7 +708,7 @@ export async function moderateTopic(
   services: Pick<Services, "db" | "config">,
   actor: AuthUser,
   topicId: number,
-  action: "lock" | "unlock" | "pin" | "unpin",
+  action: (typeof topicModerationActions)[number],
   reason: string,
 ) {
   if (!can(actor, { action: "topic:moderate" })) throw new DomainError(403, "auth.forbidden");
