@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { centres, invitations, users, type Role } from "../../../db/schema";
+import type { invitationStatuses } from "./schemas";
 import type { Services } from "../platform/services";
 import { createTranslator, type Locale } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
@@ -132,7 +133,7 @@ export async function acceptInvitation(
   });
 }
 
-export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
+export type InvitationStatus = (typeof invitationStatuses)[number];
 
 /** The invitations a person sent (admins see all), newest first. */
 export async function listInvitations(db: Database, actor: AuthUser, limit = 50) {

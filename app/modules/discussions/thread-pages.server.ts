@@ -9,7 +9,7 @@ import { can } from "../accounts/permissions";
 import { translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
-import { idSchema, newPostSchema, reactionKindSchema } from "./schemas";
+import { idSchema, newPostSchema, reactionKindSchema, topicListSorts } from "./schemas";
 export { tagsFor } from "./taxonomy.server";
 import {
   acceptAnswer,
@@ -22,7 +22,8 @@ import {
   setTopicSubscription,
 } from "./topics.server";
 
-export const listSorts = ["active", "latest", "unanswered"] as const;
+/** The topic list's sorts (the API's `sort`). */
+export const listSorts = topicListSorts;
 export type ListSort = (typeof listSorts)[number];
 export type ListFilters = { category?: string; tags: string[]; language?: ContentLanguage; sort: ListSort; cursor?: string };
 

@@ -22,7 +22,7 @@ import { caseTopicAccess } from "../cases/access.server";
 import { DomainError, notFound } from "../platform/errors";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
-import type { NewTopicInput, TopicListQuery } from "./schemas";
+import type { NewTopicInput, TopicListQuery, topicModerationActions } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
 
 /** Replies shown inline under a first-level reply before "continue this thread". */
@@ -674,7 +674,7 @@ export async function listTopics(
         u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
         t.created_at, t.last_posted_at, ${sortColumn}::text as sort_key, t.reply_count, t.view_count, t.pinned, t.locked,
         t.accepted_post_id, t.last_post_id, r.last_read_post_id as last_read,
-        (r.last_read_post_id is null or t.last_post_id > r.last_read_post_id) as unread,
+        (r.last_read_post_id is null or coalesce(t.last_post_id, 0) > r.last_read_post_id) as unread,
         (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
       from topics t
       join users u on u.id = t.author_id
@@ -725,7 +725,7 @@ export async function moderateTopic(
   services: Pick<Services, "db" | "config">,
   actor: AuthUser,
   topicId: number,
-  action: "lock" | "unlock" | "pin" | "unpin",
+  action: (typeof topicModerationActions)[number],
   reason: string,
 ) {
   if (!can(actor, { action: "topic:moderate" })) throw new DomainError(403, "auth.forbidden");
