@@ -18,9 +18,9 @@ import {
 } from "../../app/modules/accounts/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/modules/accounts/tokens.server";
 import {
+  addMember,
   adminUpdateMember,
   changePassword,
-  createMember,
   eraseMember,
   exportMemberData,
   getMember,
@@ -288,7 +288,7 @@ export function accountsRouter(services: Services): Router {
       const user = requireUser(req);
       if (!can(user, { action: "user:admin" })) throw new DomainError(403, "auth.forbidden");
       const input = bodyOf(req, newUserSchema);
-      const member = await db.transaction((tx) => createMember(tx, input));
+      const member = await addMember(db, user, input);
       res.status(201).json({ user: memberJson(member) });
     }),
   );

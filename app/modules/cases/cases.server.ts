@@ -12,6 +12,7 @@ import { prepareQuery } from "../discussions/search.server";
 import { assertTagsExist, tagLabel } from "../discussions/taxonomy.server";
 import { recordModerationAction } from "../moderation/log.server";
 import { DomainError, notFound } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { maySeeCaseAuthor } from "./anonymity";
 import { findingKey, scanCase, type Finding } from "./personal-data";
 import type { CaseListQuery, CasePatchInput, NewCaseInput, ReviewInput } from "./schemas";
@@ -219,15 +220,23 @@ async function countryOf(db: Queryable, userId: string): Promise<string> {
 /**
  * Publishes a case (or stores it for a lead's review when the author acknowledges the personal-data findings), with
  * its discussion topic, in one transaction. Sensitive-category warnings never block; they come back as `warnings`.
+ * From a keyed form, posting it twice creates one case.
  */
-export async function createCase(services: CaseServices, viewer: AuthUser, input: NewCaseInput): Promise<{ case: CaseView; warnings: Finding[] }> {
+export async function createCase(
+  services: CaseServices,
+  viewer: AuthUser,
+  input: NewCaseInput,
+  options: FormKeyOption = {},
+): Promise<{ case: CaseView; warnings: Finding[] }> {
   requireSignedIn(viewer);
   if (!can(viewer, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
   const { findings, warnings } = scanInput(input);
   if (findings.length && !input.acknowledgeWarnings) throw new CaseFindingsError(findings, warnings);
   const status: CaseStatus = findings.length ? "in-review" : "published";
   const r = rendered(input);
-  const caseId = await services.db.transaction(async (tx) => {
+  const { caseId, created } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ caseId: number }>(tx, { userId: viewer.id, formKey: options.formKey, kind: "case", sent: input });
+    if (claim.replay) return { caseId: claim.replay.caseId, created: false };
     await assertTagsExist(tx, input.tags);
     const country = await countryOf(tx, viewer.id);
     const [topic] = await tx
@@ -273,9 +282,10 @@ export async function createCase(services: CaseServices, viewer: AuthUser, input
     if (input.tags.length) await tx.insert(caseTags).values(input.tags.map((tagSlug) => ({ caseId: row.id, tagSlug })));
     // The author follows replies to their case (notifications of an anonymous author's case never name them).
     await tx.insert(subscriptions).values({ userId: viewer.id, targetType: "topic", targetId: String(topic.id), level: "watching" }).onConflictDoNothing();
-    return row.id;
+    await claim.record({ caseId: row.id });
+    return { caseId: row.id, created: true };
   });
-  forgetFacets();
+  if (created) forgetFacets();
   return { case: await getCase(services, viewer, caseId), warnings };
 }
 
