@@ -29,6 +29,7 @@ import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thre
 import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} — Digital Compass` : "Digital Compass" }];
@@ -132,6 +133,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     sent: url.searchParams.get("sent") === "1" && kase.isMine && kase.status === "in-review",
     // Its author is reminded of the sensitive topics the case mentions, however it was published.
     warnings: kase.isMine ? shownWarnings(translatorFor(context), scanCase(scannedFieldsOf(kase)).warnings) : [],
+    // The discussion's reply forms' key: new at each render, so the next reply after a success is a new one.
+    formKey: newFormKey(),
   };
 }
 
@@ -146,6 +149,8 @@ export type CaseActionData = {
   errors?: FieldErrors;
   formError?: string;
   ok?: boolean;
+  /** A failed reply's new key. */
+  formKey?: string;
   /** The answer to an identity reveal: a name and a handle, never an id. */
   revealed?: { name: string; handle: string };
 };
@@ -245,7 +250,7 @@ function HelpedButton({ postId, on }: { postId: string; on: boolean }) {
 }
 
 export default function CasePage() {
-  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent, warnings } =
+  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent, warnings, formKey } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as CaseActionData | undefined;
   const { t, format } = useThreadUi();
@@ -260,6 +265,7 @@ export default function CasePage() {
     firstUnread: null,
     headingLevel: 3,
     action: result,
+    formKey: result?.formKey ?? formKey,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: `/cases/${c.id}`,
@@ -409,7 +415,14 @@ export default function CasePage() {
                         {topLevelReply.formError}
                       </p>
                     ) : null}
-                    <TopicReplyForm topicId={topicId} label={t("cases.discussion.replyLabel")} submitLabel={t("cases.discussion.replySubmit")} echo={topLevelReply} />
+                    <TopicReplyForm
+                      topicId={topicId}
+                      label={t("cases.discussion.replyLabel")}
+                      submitLabel={t("cases.discussion.replySubmit")}
+                      pendingLabel={t("thread.topic.replySending")}
+                      echo={topLevelReply}
+                      formKey={ctx.formKey}
+                    />
                   </section>
                 ) : (
                   <p className="muted">{t("thread.topic.lockedNoReply")}</p>
