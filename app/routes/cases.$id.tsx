@@ -7,7 +7,7 @@ import { findingErrors, scannedFieldsOf, shownWarnings } from "~/modules/cases/f
 import { scanCase } from "~/modules/cases/personal-data";
 import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";
-import { TextAreaField } from "~/components/forms";
+import { FormKeyInput, SubmitButton, TextAreaField } from "~/components/forms";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext, type TreePost } from "~/components/post-tree";
 import { AuthorName, FollowForm, useThreadUi } from "~/components/thread-ui";
@@ -29,7 +29,8 @@ import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thre
 import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
 import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { newFormKey } from "~/modules/platform/form-submissions.server";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} — Digital Compass` : "Digital Compass" }];
@@ -212,10 +213,10 @@ async function caseAction(context: AppLoadContext, request: Request, user: AuthU
       if (!reason) return data<CaseActionData>({ intent, reason, errors: { reason: [t("cases.revealReasonRequired")] } }, { status: 422 });
       if (reason.length > 1000) return data<CaseActionData>({ intent, reason, errors: { reason: [t("validation.tooLong", { max: 1000 })] } }, { status: 422 });
       try {
-        const { author } = await revealIdentity(services, user, caseId, reason);
+        const { author } = await revealIdentity(services, user, caseId, reason, { formKey: formKeyOf(form) });
         return data<CaseActionData>({ intent, ok: true, revealed: { name: author.name, handle: author.handle } });
       } catch (error) {
-        return fail(error, { reason });
+        return fail(error, { reason, ...renewedFormKey() });
       }
     }
     default:
@@ -480,6 +481,7 @@ export default function CasePage() {
                 ) : (
                   <Form method="post" preventScrollReset>
                     <input type="hidden" name="intent" value="reveal" />
+                    <FormKeyInput value={ctx.formKey} />
                     {reveal?.formError && !reveal.errors?.reason ? (
                       <p className="alert alert-error" role="alert">
                         {reveal.formError}
@@ -495,9 +497,7 @@ export default function CasePage() {
                       maxLength={1000}
                       defaultValue={reveal?.reason}
                     />
-                    <button type="submit" className="button button-danger button-small">
-                      {t("cases.reveal.submit")}
-                    </button>
+                    <SubmitButton className="button button-danger button-small">{t("cases.reveal.submit")}</SubmitButton>
                   </Form>
                 )}
               </details>

@@ -17,8 +17,11 @@ export const appSecrets = pgTable("app_secrets", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** The forms whose repeat would create a second thing; each rendered form carries a key that works once. */
-export const formSubmissionKinds = ["topic", "reply", "case", "invitation", "api-token", "member"] as const;
+/**
+ * The forms whose repeat would create a second thing (an identity reveal: a second log entry and a second notice to
+ * the author); each rendered form carries a key that works once.
+ */
+export const formSubmissionKinds = ["topic", "reply", "case", "invitation", "api-token", "member", "identity-reveal"] as const;
 export type FormSubmissionKind = (typeof formSubmissionKinds)[number];
 
 /**

@@ -1,8 +1,8 @@
-import { count, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, cases, formSubmissions, invitations, posts, topics, users } from "../../db/schema";
+import { apiTokens, cases, formSubmissions, invitations, moderationActions, notifications, posts, topics, users } from "../../db/schema";
 import { formSubmissionSweepJob } from "../../app/modules/platform/form-submissions.server";
 import { startTestServer, type TestClient, type TestServer } from "../setup/harness";
 import { api, json, people, unique } from "../discussions/api-helpers";
@@ -210,6 +210,37 @@ describe("a creating form posted twice creates one thing and answers both posts 
     expect(first.location).toMatch(/^\/admin\/users\/[\w-]+\?created=1$/);
     expect(second).toMatchObject({ status: 302, location: first.location });
     expect(await countOf(users, eq(users.email, email))).toBe(1);
+  });
+});
+
+describe("an identity reveal posted twice", () => {
+  it("is logged once and told to the author once; both answers name the author", async () => {
+    const pablo = await server.signedIn("pablo.navarro@demo.compass");
+    const created = await submit(pablo, "/cases/new", [
+      ["formKey", keyIn(await html(pablo, "/cases/new"))],
+      ["intent", "publish"],
+      ["title", unique("Cas anonyme")],
+      ["situation", "Un apprenant ne vient plus depuis une semaine."],
+      ["actionsTaken", "Un appel."],
+      ["outcome", "Il est revenu."],
+      ["lessons", "Appeler tôt."],
+      ["questions", "Et vous ?"],
+      ["tags", "dropout-risk"],
+      ["language", "fr"],
+      ["noIdentifiablePeople", "on"],
+      ["anonymous", "on"],
+    ]);
+    expect(created.status).toBe(302);
+    const casePage = created.headers.get("location")!;
+    const caseId = /^\/cases\/(\d+)$/.exec(casePage)![1];
+    const [first, second] = await twice(lead, casePage, [["formKey", keyIn(await html(lead, casePage))], ["intent", "reveal"], ["reason", "Signalement d’un risque pour un apprenant."]]);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(decode(first.body)).toContain('href="/people/pablo.navarro"');
+    expect(decode(second.body)).toContain('href="/people/pablo.navarro"');
+    expect(await countOf(moderationActions, and(eq(moderationActions.targetId, caseId), eq(moderationActions.action, "reveal-identity"))!)).toBe(1);
+    const [author] = await db().select({ id: users.id }).from(users).where(eq(users.email, "pablo.navarro@demo.compass"));
+    expect(await countOf(notifications, and(eq(notifications.userId, author.id), eq(notifications.kind, "identity-reveal"))!)).toBe(1);
   });
 });
 

@@ -415,19 +415,31 @@ export async function reviewCase(services: CaseServices, viewer: AuthUser, caseI
  * The only way a lead or an admin learns who wrote a case: the look is logged with its reason and the author is
  * told, in the same transaction as the answer.
  */
-export async function revealIdentity(services: CaseServices, viewer: Actor, caseId: number, reason: string): Promise<{ author: { id: string; name: string; handle: string } }> {
+export async function revealIdentity(
+  services: CaseServices,
+  viewer: Actor,
+  caseId: number,
+  reason: string,
+  options: FormKeyOption = {},
+): Promise<{ author: { id: string; name: string; handle: string } }> {
   requireSignedIn(viewer);
   if (!isLead(viewer)) throw new DomainError(403, "auth.forbidden");
   const trimmed = reason.trim();
   if (!trimmed) throw new DomainError(422, "problem.unprocessable", { fieldErrors: { reason: ["cases.revealReasonRequired"] } });
+  type Revealed = { id: string; name: string; handle: string };
   const { author, push } = await services.db.transaction(async (tx) => {
+    // Posted twice, the form reveals once: one log entry, one notice to the author.
+    const claim = await claimFormSubmission<Revealed>(tx, { userId: viewer.id, formKey: options.formKey, kind: "identity-reveal", sent: { caseId, reason: trimmed } });
+    if (claim.replay) return { author: claim.replay, push: null };
     const row = await loadCase(tx, caseId);
     if (!row || !mayRead(viewer, row)) throw notFound();
     await recordModerationAction(tx, { actorId: viewer.id, targetType: "case", targetId: String(caseId), action: "reveal-identity", reason: trimmed });
     const push = await notifyAboutCase(tx, { userId: row.author_id, kind: "identity-reveal", actorId: viewer.id, caseId, topicId: Number(row.topic_id), title: row.title });
-    return { author: { id: row.author_id, name: row.author_erased ? "deleted user" : row.author_name, handle: row.author_erased ? "" : row.author_handle }, push };
+    const author: Revealed = { id: row.author_id, name: row.author_erased ? "deleted user" : row.author_name, handle: row.author_erased ? "" : row.author_handle };
+    await claim.record(author);
+    return { author, push };
   });
-  await afterCommit(services, [push]);
+  if (push) await afterCommit(services, [push]);
   return { author };
 }
 
