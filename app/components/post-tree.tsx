@@ -4,6 +4,7 @@ import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
+import { FormKeyInput, SubmitButton } from "./forms";
 import { MarkdownEditor } from "./markdown-editor";
 import { HtmlBlock, htmlOnce, type PageHtml } from "./page-html";
 import { PlainLink } from "./plain-link";
@@ -50,7 +51,16 @@ export function slimPost<P extends Omit<TreePost, "bodyHtml"> & { bodyHtml: stri
   };
 }
 
-export type ActionEcho = { intent: string; postId?: string; parentId?: string; body?: string; errors?: Record<string, string[] | undefined>; formError?: string };
+export type ActionEcho = {
+  intent: string;
+  postId?: string;
+  parentId?: string;
+  body?: string;
+  errors?: Record<string, string[] | undefined>;
+  formError?: string;
+  /** A failed post's new key (the next post is a new submission). */
+  formKey?: string;
+};
 
 export type TreeContext = {
   topicId: string;
@@ -63,6 +73,8 @@ export type TreeContext = {
   /** Heading level of the first-level posts (h3 under the page's h2). */
   headingLevel: number;
   action?: ActionEcho;
+  /** The key the reply forms carry (one reply per key, however often it is posted). */
+  formKey?: string;
   /** The post whose reply form is open (`?reply=`); the others show a link, which keeps a page light. */
   replyTo?: string | null;
   /** The page's own query (the cursor), kept by the reply links. */
@@ -256,6 +268,7 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
           <Form method="post" preventScrollReset className="reply-form" discover="none">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={post.id} />
+            <FormKeyInput value={ctx.formKey} />
             <MarkdownEditor
               id={`reply-${post.id}`}
               name="body"
@@ -266,8 +279,12 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
               rows={4}
               required
               autoFocus
+              emptyAfterPost
+              failed={Boolean(echo)}
             />
-            <button className="button button-small">{t("thread.post.send")}</button>
+            <SubmitButton className="button button-small" pendingLabel={t("thread.post.sending")}>
+              {t("thread.post.send")}
+            </SubmitButton>
           </Form>
         </div>
       ) : null}
@@ -336,15 +353,41 @@ function Reactions({ post, t, pending }: { post: TreePost; t: Translate; pending
   );
 }
 
-/** The reply to the topic itself, under the tree: plain form without JavaScript, the markdown editor with it. */
-export function TopicReplyForm({ topicId, label, submitLabel, echo }: { topicId: string; label: string; submitLabel: string; echo?: ActionEcho }) {
+/**
+ * The reply to the topic itself, under the tree: plain form without JavaScript, the markdown editor with it. After a
+ * successful post the box is empty again and its draft gone; after a failure the text stays.
+ */
+export function TopicReplyForm({
+  topicId,
+  label,
+  submitLabel,
+  pendingLabel,
+  echo,
+  formKey,
+}: {
+  topicId: string;
+  label: string;
+  submitLabel: string;
+  pendingLabel: string;
+  echo?: ActionEcho;
+  formKey?: string;
+}) {
   return (
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value="reply" />
-      <MarkdownEditor name="body" label={label} defaultValue={echo?.body} errors={echo?.errors?.body} draftKey={`dc-draft:reply:${topicId}`} rows={6} required />
-      <button type="submit" className="button">
-        {submitLabel}
-      </button>
+      <FormKeyInput value={formKey} />
+      <MarkdownEditor
+        name="body"
+        label={label}
+        defaultValue={echo?.body}
+        errors={echo?.errors?.body}
+        draftKey={`dc-draft:reply:${topicId}`}
+        rows={6}
+        required
+        emptyAfterPost
+        failed={Boolean(echo)}
+      />
+      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
     </Form>
   );
 }

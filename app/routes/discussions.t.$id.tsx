@@ -8,6 +8,7 @@ import { getPost, getTopicPage, locatePost, postPath, topicPath } from "~/module
 import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
@@ -115,6 +116,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     accepted,
     level,
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
+    // The reply forms' key: new at each render, so the next reply after a success is a new one.
+    formKey: newFormKey(),
   };
 }
 
@@ -124,7 +127,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { topic, posts, nextCursor, onFirstPage, firstUnread, accepted, level, viewer } = useLoaderData<typeof loader>();
+  const { topic, posts, nextCursor, onFirstPage, firstUnread, accepted, level, viewer, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<ThreadActionData>();
   const { t, format } = useThreadUi();
   const locale = useLocale();
@@ -141,6 +144,7 @@ export default function TopicPage() {
     firstUnread: firstUnread?.id ? Number(firstUnread.id) : null,
     headingLevel: 3,
     action: result,
+    formKey: result?.formKey ?? formKey,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: `/discussions/t/${topic.id}`,
@@ -300,7 +304,14 @@ export default function TopicPage() {
         {topic.hidden ? null : !topic.locked ? (
           <section aria-labelledby="reply-title" className="topic-reply card" id="reply">
             <h2 id="reply-title">{t("thread.topic.replyTitle")}</h2>
-            <TopicReplyForm topicId={topic.id} label={t("thread.topic.replyLabel")} submitLabel={t("thread.topic.replySubmit")} echo={topLevelReply} />
+            <TopicReplyForm
+              topicId={topic.id}
+              label={t("thread.topic.replyLabel")}
+              submitLabel={t("thread.topic.replySubmit")}
+              pendingLabel={t("thread.topic.replySending")}
+              echo={topLevelReply}
+              formKey={ctx.formKey}
+            />
           </section>
         ) : (
           <p className="muted">{t("thread.topic.lockedNoReply")}</p>

@@ -28,9 +28,9 @@ import {
   type MemberJson,
 } from "../../app/modules/accounts/schemas";
 import {
+  addMember,
   adminUpdateMember,
   changePassword,
-  createMember,
   eraseMember,
   exportMemberData,
   getMember,
@@ -562,8 +562,7 @@ export function accountsRoutes(r: ApiRoutes, services: Services): void {
     async (req, res, input) => {
       const user = requireUser(req);
       if (!can(user, { action: "user:admin" })) throw new DomainError(403, "auth.forbidden");
-      const body = input.body();
-      const member = await db.transaction((tx) => createMember(tx, body));
+      const member = await addMember(db, user, input.body());
       res.status(201).json({ user: memberJson(member) });
     },
   );

@@ -95,6 +95,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.topic.replyTitle": "Reply to the topic",
   "thread.topic.replyLabel": "Your reply",
   "thread.topic.replySubmit": "Post reply",
+  "thread.topic.replySending": "Posting…",
 
   "thread.accepted.title": "Accepted answer",
   "thread.accepted.see": "See this answer in the discussion",
@@ -115,6 +116,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.post.reply": "Reply",
   "thread.post.replyTo": "Your reply to {name}",
   "thread.post.send": "Send reply",
+  "thread.post.sending": "Sending…",
   "thread.post.edit": "Edit",
   "thread.post.accept": "Mark as solution",
   "thread.post.unaccept": "No longer the solution",

@@ -8,6 +8,8 @@ import type { AuthUser } from "../accounts/auth.server";
 import { can } from "../accounts/permissions";
 import { translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
+import { formKeyOf } from "../platform/form-keys";
+import { renewedFormKey } from "../platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
 import { idSchema, newPostSchema, reactionKindSchema, topicListSorts } from "./schemas";
 export { tagsFor } from "./taxonomy.server";
@@ -47,6 +49,8 @@ export type ThreadActionData = {
   errors?: FieldErrors;
   formError?: string;
   ok?: boolean;
+  /** A failed reply's new key: sent again, it is a new submission. */
+  formKey?: string;
 };
 
 /** The page the form was posted from (with its query), never anything else. */
@@ -90,10 +94,11 @@ export async function handleThreadAction(context: AppLoadContext, request: Reque
       const parsed = parseWith(newPostSchema, { body, parentId: parentRaw || null }, t);
       if (!parsed.ok) return data<ThreadActionData>({ intent, parentId: parentRaw, body, errors: parsed.errors }, { status: 422 });
       try {
-        const post = await createReply(services, user, topicId, parsed.data);
+        // Posted twice (a double click, a retried POST), the same form makes one reply: both go to it.
+        const post = await createReply(services, user, topicId, parsed.data, { formKey: formKeyOf(form) });
         return redirect(postPath(topicId, post.id));
       } catch (error) {
-        return fail(error, { parentId: parentRaw, body });
+        return fail(error, { parentId: parentRaw, body, ...renewedFormKey() });
       }
     }
     case "react": {

@@ -20,6 +20,7 @@ import { can, type Actor } from "../accounts/permissions";
 import { hidesPersonInCase } from "../cases/anonymity";
 import { caseTopicAccess } from "../cases/access.server";
 import { DomainError, notFound } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
 import type { NewTopicInput, TopicListQuery, topicModerationActions } from "./schemas";
@@ -92,9 +93,17 @@ export async function requireVisibleTopic(db: Queryable, viewer: Actor, topicId:
   return row;
 }
 
-export async function createTopic(services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">, actor: AuthUser, input: NewTopicInput) {
+/** Creates a topic; from a keyed form, posting it twice creates one and answers both with it. */
+export async function createTopic(
+  services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
+  actor: AuthUser,
+  input: NewTopicInput,
+  options: FormKeyOption = {},
+) {
   if (!can(actor, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
   const { pushes, topicId } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ topicId: number }>(tx, { userId: actor.id, formKey: options.formKey, kind: "topic", sent: input });
+    if (claim.replay) return { pushes: [], topicId: claim.replay.topicId };
     await assertCategoryExists(tx, input.categoryId);
     await assertTagsExist(tx, input.tags);
     const rendered = await render(tx, input.body);
@@ -116,10 +125,14 @@ export async function createTopic(services: Pick<Services, "db" | "realtime" | "
       .values({ userId: actor.id, targetType: "topic", targetId: String(topic.id), level: "watching" })
       .onConflictDoNothing();
     const pushes = await notifyNewTopic(tx, { topicId: topic.id, actorId: actor.id, mentionedIds: rendered.mentionedIds, categoryId: input.categoryId, tags: input.tags });
+    await claim.record({ topicId: topic.id });
     return { pushes, topicId: topic.id };
   });
   await deliver(services, pushes);
-  return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
+  // A replayed form whose topic has gone since: nothing to show.
+  const topic = await getTopic(services.db, actor, topicId, services.config.publicUrl);
+  if (!topic) throw notFound();
+  return topic;
 }
 
 /** Pushes the notifications a committed change created to the people's open sockets. */
@@ -352,14 +365,23 @@ export async function locatePost(db: Queryable, viewer: Actor, postId: number) {
   return { topicId: p.topicId, cursor: cursorRow?.id ? String(cursorRow.id) : null, threadAnchor: threadAnchor === null ? null : String(threadAnchor) };
 }
 
+/** Replies to a topic or to one of its posts; from a keyed form, posting it twice creates one reply. */
 export async function createReply(
   services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
   actor: AuthUser,
   topicId: number,
   input: { body: string; parentId?: number | null },
+  options: FormKeyOption = {},
 ): Promise<PostView> {
   if (!can(actor, { action: "post:reply" })) throw new DomainError(403, "auth.forbidden");
   const { pushes, postId } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ postId: number }>(tx, {
+      userId: actor.id,
+      formKey: options.formKey,
+      kind: "reply",
+      sent: { topicId, body: input.body, parentId: input.parentId ?? null },
+    });
+    if (claim.replay) return { pushes: [], postId: claim.replay.postId };
     const topic = await requireVisibleTopic(tx, actor, topicId);
     if (topic.visibility !== "visible") throw notFound();
     const [locked] = await tx.select({ locked: topics.locked }).from(topics).where(eq(topics.id, topicId)).for("update");
@@ -415,10 +437,13 @@ export async function createReply(
       parentAuthorId: parent?.authorId ?? null,
       mentionedIds: rendered.mentionedIds,
     });
+    await claim.record({ postId });
     return { pushes, postId };
   });
   await deliver(services, pushes);
-  return (await getPost(services, actor, postId))!;
+  const post = await getPost(services, actor, postId);
+  if (!post) throw notFound();
+  return post;
 }
 
 export async function getPost(services: Pick<Services, "db" | "config">, viewer: Actor, postId: number): Promise<PostView | null> {
