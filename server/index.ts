@@ -13,7 +13,7 @@ import { clientOf } from "./http";
 import { runPrimary, workerIndex } from "./cluster";
 import { createLogger } from "./logger";
 import { attachSocketServer } from "./realtime";
-import { routeSubsets } from "./route-subsets";
+import { detachOthers, routeSubsets } from "./route-subsets";
 import { stickySessions } from "./sticky";
 import { createServices, type ServiceOverrides } from "./services-factory";
 
@@ -63,10 +63,11 @@ export async function startServer(
       const subsets = routeSubsets(build.routes);
       const handlers = new Map<string, RequestHandler>();
       remixHandler = (req, res, next) => {
-        const { key, routes } = subsets.routesFor(req.path);
+        const { key, keep } = subsets.routesFor(req.path);
         let handler = handlers.get(key);
         if (!handler) {
-          handler = createRequestHandler({ build: { ...build, routes }, mode: "production", getLoadContext });
+          const share = { ...build, routes: detachOthers(build.routes, keep), assets: { ...build.assets, routes: detachOthers(build.assets.routes, keep) } };
+          handler = createRequestHandler({ build: share, mode: "production", getLoadContext });
           handlers.set(key, handler);
         }
         return handler(req, res, next);

@@ -2,6 +2,17 @@ import type { ServerBuild } from "@remix-run/node";
 
 type BuildRoutes = ServerBuild["routes"];
 
+const detached = "\u0000elsewhere";
+
+/**
+ * A route table (the build's, or the assets manifest the page's render builds its routes from) where the routes not
+ * in `keep` hang under a parent that does not exist: Remix's route trees never reach them, yet each is still there for
+ * whoever looks it up by id.
+ */
+export function detachOthers<T extends Record<string, { parentId?: string } | undefined>>(table: T, keep: Set<string>): T {
+  return Object.fromEntries(Object.entries(table).map(([id, r]) => [id, !r || keep.has(id) ? r : { ...r, parentId: detached }])) as T;
+}
+
 /**
  * Remix ranks every route of the app on each request, more than once (its own matching, then its router's), and
  * on a light page that costs more than the page itself. A request can only match routes whose path starts with its
@@ -9,8 +20,8 @@ type BuildRoutes = ServerBuild["routes"];
  * built over its share: those routes, their parents (the root, layouts), and the routes any first segment can match
  * (a `:param` first, the `*` splat). The result is the same match as over every route.
  *
- * A share keeps every route in the table (the page's render asks for all their modules) but hangs the others under a
- * parent that does not exist, where Remix's route tree never reaches them.
+ * A share keeps every route in the table (the page's render asks for all their modules) but detaches the others
+ * (`detachOthers`), in the build's routes and in the manifest the render matches again.
  */
 export function routeSubsets(routes: BuildRoutes) {
   const all = Object.values(routes).filter((r): r is NonNullable<typeof r> => Boolean(r));
@@ -36,20 +47,16 @@ export function routeSubsets(routes: BuildRoutes) {
     for (const id of ids) for (let r = byId.get(id); r && !out.has(r.id); r = r.parentId ? byId.get(r.parentId) : undefined) out.add(r.id);
     return out;
   };
-  const detached = "\u0000elsewhere";
-  const subsetOf = (ids: Set<string>): BuildRoutes => {
-    const kept = withAncestors(ids);
-    return Object.fromEntries(all.map((r) => [r.id, kept.has(r.id) ? r : { ...r, parentId: detached }]));
-  };
 
-  const bySegment = new Map([...groups].map(([segment, ids]) => [segment, subsetOf(new Set([...ids, ...shared]))]));
-  const rest = subsetOf(shared);
+  const bySegment = new Map([...groups].map(([segment, ids]) => [segment, withAncestors(new Set([...ids, ...shared]))]));
+  const rest = withAncestors(shared);
+  const everyRoute = new Set(all.map((r) => r.id));
   return {
     segments: [...bySegment.keys()],
     /** The routes a request for `pathname` can match (single-fetch data URLs included). */
-    routesFor(pathname: string): { key: string; routes: BuildRoutes } {
+    routesFor(pathname: string): { key: string; keep: Set<string> } {
       // Route discovery asks about other pages: it gets every route.
-      if (pathname === "/__manifest") return { key: "/__manifest", routes };
+      if (pathname === "/__manifest") return { key: "/__manifest", keep: everyRoute };
       const page = pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
       let segment = page.replace(/^\/+/, "").split("/")[0];
       try {
@@ -59,7 +66,7 @@ export function routeSubsets(routes: BuildRoutes) {
       }
       segment = segment.toLowerCase();
       const share = bySegment.get(segment);
-      return share ? { key: segment, routes: share } : { key: "", routes: rest };
+      return share ? { key: segment, keep: share } : { key: "", keep: rest };
     },
   };
 }
