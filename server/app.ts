@@ -36,7 +36,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     req.id = id;
     res.setHeader("X-Request-Id", id);
     // A nonce per response for the inline scripts Remix writes (the CSP below allows only those).
-    res.locals.cspNonce = randomUUID();
+    res.locals.cspNonce = randomUUID().replaceAll("-", "");
     const started = performance.now();
     res.once("finish", () => {
       const status = res.statusCode;
