@@ -14,7 +14,7 @@ import {
 } from "~/components/case-list";
 import { Page } from "~/components/layout";
 import { useThreadUi } from "~/components/thread-ui";
-import { caseFacets, listCases, type CaseListItem } from "~/modules/cases/cases.server";
+import { caseFacets, listCases, reviewQueueSize, type CaseListItem } from "~/modules/cases/cases.server";
 import { caseListQuerySchema } from "~/modules/cases/schemas";
 import { tagsFor } from "~/modules/discussions/thread-pages.server";
 import { requireUser } from "~/modules/platform/context.server";
@@ -23,6 +23,8 @@ import { DomainError } from "~/modules/platform/errors";
 export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
 
 const sorts: CaseSort[] = ["recent", "helpful", "discussed"];
+/** The review list shows the most recently (re)submitted cases first. */
+const reviewPageSize = 20;
 
 /** The library's filters from its URL; values that cannot be right are dropped rather than failing. */
 function readLibraryQuery(url: URL): LibraryQuery & { cursor?: string } {
@@ -83,10 +85,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (error instanceof DomainError && error.status === 400) throw new Response("Bad request", { status: 400 });
     throw error;
   };
-  const [list, facets, review, mine, tags] = await Promise.all([
+  const [list, facets, review, reviewTotal, mine, tags] = await Promise.all([
     listCases(services, user, listQuery, { tagMode: "facet" }).catch(badCursor),
     caseFacets(services, user, { ...listQuery, cursor: undefined }, context.locale),
-    lead ? listCases(services, user, caseListQuerySchema.parse({ status: "awaiting-review", limit: 10 })) : Promise.resolve(null),
+    lead ? listCases(services, user, caseListQuerySchema.parse({ status: "awaiting-review", limit: reviewPageSize })) : Promise.resolve(null),
+    lead ? reviewQueueSize(services, user) : Promise.resolve(0),
     query.cursor ? Promise.resolve(null) : listCases(services, user, caseListQuerySchema.parse({ status: "mine", limit: 50 })),
     tagsFor(services.db, context.locale),
   ]);
@@ -96,7 +99,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     items: list.items.map(rowOf),
     nextCursor: list.nextCursor,
     facets,
-    review: review ? { items: review.items.map(rowOf), more: Boolean(review.nextCursor) } : null,
+    review: review ? { items: review.items.map(rowOf), total: reviewTotal } : null,
     mine: mine ? mine.items.filter((c) => c.status !== "published").map(rowOf) : [],
     tagLabels: Object.fromEntries(tags.map((t) => [t.slug, t.label])) as Record<string, string>,
   };
@@ -121,7 +124,7 @@ export default function CaseLibrary() {
           <h2 id="review-title">{t("cases.list.review")}</h2>
           {review.items.length ? (
             <>
-              <p>{t("cases.list.reviewCount", { count: review.items.length })}</p>
+              <p>{t("cases.list.reviewCount", { count: review.total })}</p>
               <CaseRows items={review.items} tagLabels={tagLabels} />
             </>
           ) : (

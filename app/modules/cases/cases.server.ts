@@ -608,13 +608,18 @@ export async function listCases(
   if (empty) return { items: [], nextCursor: null };
   const conditions = [...base, ...dims.values()];
   const published = query.status === "published";
-  const sortColumn = !published
-    ? sql`c.created_at`
-    : query.sort === "helpful"
-      ? sql`c.helpful_count`
-      : query.sort === "discussed"
-        ? sql`c.reply_count`
-        : sql`c.published_at`;
+  // The review list puts first what was (re)submitted last: a case sent back and resubmitted waits again at the top,
+  // however long ago it was first written (updated_at is the submission time while a case is in review).
+  const sortColumn =
+    query.status === "awaiting-review"
+      ? sql`c.updated_at`
+      : !published
+        ? sql`c.created_at`
+        : query.sort === "helpful"
+          ? sql`c.helpful_count`
+          : query.sort === "discussed"
+            ? sql`c.reply_count`
+            : sql`c.published_at`;
   const numeric = published && query.sort !== "recent";
   const after: SQL[] = [];
   if (query.cursor) {
@@ -639,6 +644,17 @@ export async function listCases(
     items: page.map((r) => listItem(r, viewer, services.config.publicUrl)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sort_key, String(last.id)])).toString("base64url") : null,
   };
+}
+
+/** How many cases wait for a lead's review (leads and admins only). */
+export async function reviewQueueSize(services: Pick<Services, "db">, viewer: Actor): Promise<number> {
+  requireSignedIn(viewer);
+  if (!isLead(viewer)) throw new DomainError(403, "auth.forbidden");
+  const [row] = await queryRows<{ n: number }>(
+    services.db,
+    sql`select count(*)::int as n from cases c join topics t on t.id = c.topic_id where c.status = 'in-review' and t.visibility = 'visible'`,
+  );
+  return row?.n ?? 0;
 }
 
 /** Published cases walked in sort order before deciding that the filters are narrow. */
