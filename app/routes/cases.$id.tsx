@@ -23,7 +23,7 @@ import {
   setHelped,
   type CaseListItem,
 } from "~/modules/cases/cases.server";
-import { followUpSchema, reviewSchema } from "~/modules/cases/schemas";
+import { followUpSchema, revealQuerySchema, reviewSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thread-pages.server";
 import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
@@ -203,11 +203,11 @@ async function caseAction(context: AppLoadContext, request: Request, user: AuthU
       return redirect(backTo(request, "top"));
     }
     case "reveal": {
-      const reason = String(form.get("reason") ?? "").trim();
-      if (!reason) return data<CaseActionData>({ intent, reason, errors: { reason: [t("cases.revealReasonRequired")] } }, { status: 422 });
-      if (reason.length > 1000) return data<CaseActionData>({ intent, reason, errors: { reason: [t("validation.tooLong", { max: 1000 })] } }, { status: 422 });
+      const reason = String(form.get("reason") ?? "");
+      const parsed = parseWith(revealQuerySchema, { reason }, t);
+      if (!parsed.ok) return data<CaseActionData>({ intent, reason, errors: parsed.errors }, { status: 422 });
       try {
-        const { author } = await revealIdentity(services, user, caseId, reason);
+        const { author } = await revealIdentity(services, user, caseId, parsed.data.reason);
         return data<CaseActionData>({ intent, ok: true, revealed: { name: author.name, handle: author.handle } });
       } catch (error) {
         return fail(error, { reason });

@@ -2,13 +2,18 @@ import { Router } from "express";
 import { z } from "zod";
 import { can } from "../../app/modules/accounts/permissions";
 import { DomainError, notFound } from "../../app/modules/platform/errors";
+import { lineText } from "../../app/modules/platform/validation";
 import {
   acceptSchema,
+  categoryDescription,
+  categoryName,
   idSchema,
   newPostSchema,
   newTopicSchema,
   postPatchSchema,
+  optionalTagLabel,
   reactionKindSchema,
+  tagLabel,
   topicListQuerySchema,
   topicPatchSchema,
 } from "../../app/modules/discussions/schemas";
@@ -38,10 +43,10 @@ import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
 const categorySchema = z
   .object({
     id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/, "validation.invalid"),
-    nameFr: z.string().trim().min(2).max(80),
-    nameEn: z.string().trim().min(2).max(80),
-    descriptionFr: z.string().trim().max(500).optional(),
-    descriptionEn: z.string().trim().max(500).optional(),
+    nameFr: categoryName,
+    nameEn: categoryName,
+    descriptionFr: categoryDescription.optional(),
+    descriptionEn: categoryDescription.optional(),
     position: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
@@ -50,7 +55,7 @@ const tagSchema = z
   .object({
     slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$/, "validation.invalid"),
     group: z.string().trim().min(2).max(40),
-    labels: z.object({ fr: z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60), es: z.string().trim().max(60).optional(), ro: z.string().trim().max(60).optional(), nl: z.string().trim().max(60).optional() }),
+    labels: z.object({ fr: tagLabel, en: tagLabel, es: optionalTagLabel.optional(), ro: optionalTagLabel.optional(), nl: optionalTagLabel.optional() }),
   })
   .strict();
 
@@ -59,7 +64,7 @@ const moderationActionSchema = z
     targetType: z.enum(["topic"]),
     targetId: z.union([z.string(), z.number()]).pipe(z.coerce.string().min(1)),
     action: z.enum(["lock", "unlock", "pin", "unpin"]),
-    reason: z.string().trim().max(1000).default(""),
+    reason: lineText({ min: 0, max: 1000 }).default(""),
   })
   .strict();
 

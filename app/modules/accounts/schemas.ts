@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { cefrLevels, locales, roles } from "../../../db/schema/accounts";
+import { bodyText, lineText } from "../platform/validation";
 
 export const emailSchema = z.string().trim().min(1).max(254).email();
 /** Passwords are never trimmed; the policy (length, common list) is checked where a password is set. */
 export const passwordSchema = z.string().min(1).max(1024);
-export const nameSchema = z.string().trim().min(1).max(100);
+/** A person's name as shown everywhere: one line, something visible (see platform/text.ts). */
+export const nameSchema = lineText({ max: 100 });
 export const handleSchema = z
   .string()
   .trim()
@@ -22,7 +24,7 @@ export const languagesSchema = z
   .max(12)
   .transform((list) => [...new Map(list.map((l) => [l.code, l])).values()]);
 
-const skill = z.string().trim().toLowerCase().min(1).max(40);
+const skill = lineText({ max: 40 }).transform((s) => s.toLowerCase());
 /** Skills come as a list (API) or as one comma-separated field (forms). */
 export const skillsSchema = z
   .union([z.array(skill), z.string().transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))])
@@ -33,7 +35,7 @@ export const profilePatchSchema = z
   .object({
     name: nameSchema,
     handle: handleSchema,
-    bio: z.string().trim().max(1000),
+    bio: bodyText({ min: 0, max: 1000 }),
     skills: skillsSchema,
     languages: languagesSchema,
     locale: z.enum(locales).nullable(),
@@ -67,4 +69,4 @@ export const acceptInvitationSchema = z
   .object({ name: nameSchema, password: passwordSchema, handle: handleSchema.optional() })
   .strict();
 
-export const tokenNameSchema = z.object({ name: z.string().trim().min(1).max(80) }).strict();
+export const tokenNameSchema = z.object({ name: lineText({ max: 80 }) }).strict();

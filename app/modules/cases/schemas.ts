@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { contentLanguages } from "../../../db/schema/discussions";
+import { bodyText, lineText } from "../platform/validation";
 import { learnerProfiles, programmes } from "./template";
 
-const text = (max: number) => z.string().trim().max(max);
+/** A free-text section: may be empty, but not made of invisible characters only. */
+const text = (max: number) => bodyText({ min: 0, max });
 const tagList = z
   .union([z.array(z.string()), z.string().transform((s) => s.split(",").filter(Boolean))])
   .pipe(z.array(z.string().trim().toLowerCase().min(1).max(50)).max(12))
@@ -19,9 +21,9 @@ export const caseContextSchema = z
   .strict();
 
 const caseFields = {
-  title: z.string().trim().min(3).max(200),
+  title: lineText({ min: 3, max: 200 }),
   context: caseContextSchema.default({}),
-  situation: z.string().trim().min(1).max(20_000),
+  situation: bodyText({ max: 20_000 }),
   actionsTaken: text(20_000).default(""),
   outcome: text(20_000).default(""),
   lessons: text(20_000).default(""),
@@ -61,9 +63,9 @@ export const reviewSchema = z
   .refine((v) => v.decision !== "request-changes" || v.comment.length > 0, { path: ["comment"], message: "cases.reviewCommentRequired" });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
-export const followUpSchema = z.object({ followUp: z.string().trim().min(1).max(20_000) }).strict();
+export const followUpSchema = z.object({ followUp: bodyText({ max: 20_000 }) }).strict();
 
-export const revealQuerySchema = z.object({ reason: z.string().trim().min(1, "cases.revealReasonRequired").max(1000) });
+export const revealQuerySchema = z.object({ reason: lineText({ max: 1000, messages: { required: "cases.revealReasonRequired" } }) });
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { contentLanguages, reactionKinds } from "../../../db/schema/discussions";
+import { bodyText, lineText } from "../platform/validation";
 
-export const markdownBody = z.string().trim().min(1).max(50_000);
+export const markdownBody = bodyText({ max: 50_000 });
+export const topicTitle = lineText({ min: 3, max: 200 });
+export const categoryName = lineText({ min: 2, max: 80 });
+export const categoryDescription = lineText({ min: 0, max: 500 });
+export const tagLabel = lineText({ max: 60 });
+/** The labels a tag may lack (Spanish, Romanian, Dutch): empty when absent. */
+export const optionalTagLabel = lineText({ min: 0, max: 60 });
 const tagList = z
   .union([z.array(z.string()), z.string().transform((s) => s.split(",").filter(Boolean))])
   .pipe(z.array(z.string().trim().toLowerCase().min(1).max(50)).max(8))
@@ -10,7 +17,7 @@ const tagList = z
 export const newTopicSchema = z
   .object({
     categoryId: z.string().trim().min(1).max(50),
-    title: z.string().trim().min(3).max(200),
+    title: topicTitle,
     body: markdownBody,
     tags: tagList.default([]),
     language: z.enum(contentLanguages),
@@ -19,7 +26,7 @@ export const newTopicSchema = z
 export type NewTopicInput = z.infer<typeof newTopicSchema>;
 
 export const topicPatchSchema = z
-  .object({ title: z.string().trim().min(3).max(200), body: markdownBody, tags: tagList, categoryId: z.string().trim().min(1).max(50) })
+  .object({ title: topicTitle, body: markdownBody, tags: tagList, categoryId: z.string().trim().min(1).max(50) })
   .partial()
   .strict();
 
@@ -28,6 +35,8 @@ export const idSchema = z.union([z.string(), z.number()]).pipe(z.coerce.string()
 
 export const newPostSchema = z.object({ body: markdownBody, parentId: idSchema.nullish() }).strict();
 export const postPatchSchema = z.object({ body: markdownBody }).strict();
+/** Why a lead locks, unlocks, pins or unpins a topic (the page asks for one; it goes to the moderation log). */
+export const moderationReasonSchema = z.object({ reason: lineText({ max: 1000, messages: { required: "thread.moderate.reasonRequired" } }) });
 export const acceptSchema = z.object({ postId: idSchema.nullable() }).strict();
 export const reactionKindSchema = z.enum(reactionKinds);
 

@@ -6,6 +6,7 @@ import { contentLanguages, type ContentLanguage } from "../../../db/schema/discu
 import type { Services } from "../platform/services";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError } from "../platform/errors";
+import { lineText } from "../platform/validation";
 import { postPath, topicPath } from "./topics.server";
 
 /**
@@ -111,8 +112,14 @@ export const searchParamsSchema = z.preprocess(
 );
 export type SearchParams = z.output<typeof paramsObject>;
 
-/** The query itself: 1 to 200 characters (the API answers 422 otherwise). */
-export const searchTextSchema = z.string({ required_error: "search.q.required" }).trim().min(1, "search.q.required").max(searchQueryMaxLength, "search.q.tooLong");
+/**
+ * The query itself: 1 to 200 characters, one line in NFC without bidi controls, something visible (the API answers
+ * 422 otherwise; invisible characters alone ask for words to search for).
+ */
+export const searchTextSchema = lineText({
+  max: searchQueryMaxLength,
+  messages: { required: "search.q.required", tooLong: "search.q.tooLong", invisible: "search.q.required" },
+});
 
 /** Turns parsed parameters into filters; a date-only `to` includes that whole day. */
 export function searchRequestOf(q: string, params: SearchParams): SearchRequest {

@@ -11,7 +11,7 @@ import { can } from "../accounts/permissions";
 import { translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
-import { idSchema, newPostSchema, reactionKindSchema } from "./schemas";
+import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema } from "./schemas";
 import { listTags, tagLabel, type TagView } from "./taxonomy.server";
 import {
   acceptAnswer,
@@ -182,14 +182,14 @@ export async function handleThreadAction(context: AppLoadContext, request: Reque
     case "moderate": {
       if (!can(user, { action: "topic:moderate" })) throw new Response("Forbidden", { status: 403 });
       const action = String(form.get("action") ?? "");
-      const reason = String(form.get("reason") ?? "").trim();
+      const reason = String(form.get("reason") ?? "");
       if (action !== "lock" && action !== "unlock" && action !== "pin" && action !== "unpin") {
         return data<ThreadActionData>({ intent, reason, formError: t("thread.error.badRequest") }, { status: 400 });
       }
-      if (!reason) return data<ThreadActionData>({ intent, reason, errors: { reason: [t("thread.moderate.reasonRequired")] } }, { status: 422 });
-      if (reason.length > 1000) return data<ThreadActionData>({ intent, reason, errors: { reason: [t("validation.tooLong", { max: 1000 })] } }, { status: 422 });
+      const parsed = parseWith(moderationReasonSchema, { reason }, t);
+      if (!parsed.ok) return data<ThreadActionData>({ intent, reason, errors: parsed.errors }, { status: 422 });
       try {
-        await moderateTopic(services, user, topicId, action, reason);
+        await moderateTopic(services, user, topicId, action, parsed.data.reason);
       } catch (error) {
         return fail(error, { reason });
       }

@@ -1,0 +1,38 @@
+import type { inputFr } from "./input.fr";
+
+export const inputEn: Record<keyof typeof inputFr, string> = {
+  "validation.invisible": "This text has nothing visible in it (only spaces or invisible characters). Write it with letters, digits or signs.",
+  "validation.nul": "This text contains a null character (U+0000), which is not accepted. Remove it and try again.",
+
+  "problem.badParam": "The “{param}” parameter is not valid: {expected}",
+  "problem.badParams": "These parameters are not valid: {names}.",
+  "problem.badCursor": "The “cursor” parameter is not valid: this page link is no longer valid; start again from the first page.",
+  "param.expected.choice": "choose {options}.",
+  "param.expected.date": "give a date as YYYY-MM-DD (for example 2026-03-01).",
+  "param.expected.cursor": "this page link is no longer valid; start again from the first page.",
+  "param.expected.number": "give a whole number between {min} and {max}.",
+  "param.expected.id": "give a numeric id.",
+  "param.expected.tooLong": "at most {max} characters.",
+  "param.expected.tooMany": "at most {max} values.",
+  "param.expected.once": "give it only once.",
+  "param.expected.required": "it is required.",
+  "param.expected.nul": "it contains a null character (U+0000), which is not accepted.",
+  "param.expected.invisible": "it has nothing visible in it.",
+  "param.expected.unknownTag": "there is no tag “{value}”; choose one of the tags offered.",
+  "param.expected.unknownCategory": "there is no category “{value}”; choose one of the categories offered.",
+  "param.expected.country": "give a two-letter country code in capitals (for example FR, ES, RO, BE).",
+  "param.expected.invalid": "this value is not accepted.",
+
+  "error.400.title": "Bad request",
+  "error.400.body": "Something in this page’s address or in what was sent is not valid.",
+  "error.400.retry": "{count, plural, one {Open the page without this parameter} other {Open the page without these parameters}}",
+  "error.401.title": "Sign-in required",
+  "error.401.body": "Sign in to open this page.",
+  "error.405.title": "Not possible here",
+  "error.405.body": "This page does not take this kind of request (for example a form sent to a page that expects none).",
+  "error.413.title": "Too large",
+  "error.413.body": "What you sent is larger than accepted. Shorten the text, then try again.",
+  "error.429.title": "Too many requests",
+  "error.429.body": "You made many requests in a short time. Wait a moment, then try again.",
+  "error.other.body": "Your request did not go through. Go back and try again.",
+};
