@@ -23,11 +23,11 @@ import {
   setHelped,
   type CaseListItem,
 } from "~/modules/cases/cases.server";
-import { followUpSchema, revealQuerySchema, reviewSchema } from "~/modules/cases/schemas";
+import { casePageQuerySchema, followUpSchema, revealQuerySchema, reviewSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thread-pages.server";
 import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
-import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { notFoundResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 
@@ -65,25 +65,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const caseId = caseIdOf(params.id);
   const services = context.services;
-  const url = new URL(request.url);
   const kase = await getCase(services, user, caseId).catch(notFoundOn);
+  const query = readQuery(context, request, casePageQuerySchema);
   const topicId = Number(kase.topicId);
   const published = kase.status === "published";
 
   // A permalink to a reply opens the page of the discussion that shows it (or its "continue this thread" page).
-  let cursor = url.searchParams.get("cursor");
+  let cursor = query.cursor ?? null;
   let target: string | null = null;
-  const postParam = url.searchParams.get("post");
-  if (postParam && published) {
-    const postId = idSchema.safeParse(postParam);
-    const place = postId.success ? await locatePost(services.db, user, postId.data).catch(() => null) : null;
+  if (query.post !== undefined && published) {
+    const postParam = String(query.post);
+    const place = await locatePost(services.db, user, query.post).catch(() => null);
     if (place && place.topicId === topicId) {
       if (place.threadAnchor) throw redirect(`/discussions/thread/${place.threadAnchor}?post=${postParam}#post-${postParam}`);
       cursor = place.cursor;
-      target = String(postId.data);
+      target = postParam;
     }
   }
-  if (cursor !== null && !/^\d{1,16}$/.test(cursor)) cursor = null;
 
   const [page, tags, level, related, discussions] = await Promise.all([
     published ? getTopicPage(services, user, topicId, { cursor }).catch(notFoundOn) : Promise.resolve(null),
@@ -129,7 +127,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     discussions: discussions.map((d) => ({ id: d.id, title: d.title, replyCount: d.replyCount })),
     tagLabels: Object.fromEntries(tagLabel) as Record<string, string>,
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
-    sent: url.searchParams.get("sent") === "1" && kase.isMine && kase.status === "in-review",
+    sent: Boolean(query.sent) && kase.isMine && kase.status === "in-review",
     // Its author is reminded of the sensitive topics the case mentions, however it was published.
     warnings: kase.isMine ? shownWarnings(translatorFor(context), scanCase(scannedFieldsOf(kase)).warnings) : [],
   };

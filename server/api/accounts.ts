@@ -9,10 +9,10 @@ import {
   emailSchema,
   invitationSchema,
   loginSchema,
+  memberListQuerySchema,
   newUserSchema,
   passwordSchema,
   profilePatchSchema,
-  roleSchema,
   tokenNameSchema,
   userAdminPatchSchema,
 } from "../../app/modules/accounts/schemas";
@@ -31,7 +31,8 @@ import {
 import { DomainError, notFound } from "../../app/modules/platform/errors";
 import type { Services } from "../../app/modules/platform/services";
 import { clientOf, localeOf } from "../http";
-import { bodyOf, iso, requireUser, route } from "./support";
+import { getCentre } from "../../app/modules/centres/centres.server";
+import { badParam, bodyOf, iso, queryOf, requireUser, route } from "./support";
 
 /** The API's view of a member (`GET /me`). */
 export function memberJson(m: MemberView) {
@@ -264,17 +265,9 @@ export function accountsRouter(services: Services): Router {
     route(async (req, res) => {
       const user = requireUser(req);
       if (!can(user, { action: "user:admin" })) throw new DomainError(403, "auth.forbidden");
-      const q = z
-        .object({
-          q: z.string().max(100).optional(),
-          role: roleSchema.optional(),
-          centreId: z.string().max(80).optional(),
-          cursor: z.string().max(400).optional(),
-          limit: z.coerce.number().int().min(1).max(100).optional(),
-        })
-        .safeParse(req.query);
-      if (!q.success) throw new DomainError(400, "problem.badRequest");
-      const page = await listMembers(db, { ...q.data, after: q.data.cursor, limit: q.data.limit ?? 20 });
+      const q = queryOf(req, memberListQuerySchema);
+      if (q.centreId && !(await getCentre(db, q.centreId))) throw badParam(req, "centreId", "param.expected.unknownCentre", { value: q.centreId });
+      const page = await listMembers(db, { ...q, after: q.cursor });
       res.json({
         items: page.items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
         nextCursor: page.nextCursor,

@@ -19,7 +19,7 @@ import { caseListQuerySchema, casePatchSchema, followUpSchema, newCaseSchema, re
 import { DomainError } from "../../app/modules/platform/errors";
 import { localeOf, sendProblem } from "../http";
 import type { Services } from "../../app/modules/platform/services";
-import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
+import { bodyOf, idParam, knownFilters, queryOf, requireUser, route } from "./support";
 
 /** Personal-data findings answer 422 with each field's findings, the matched text quoted, in the caller's language. */
 async function answeringFindings(req: Request, res: Response, work: () => Promise<void>) {
@@ -40,9 +40,10 @@ export function casesRouter(services: Services): Router {
 
   r.get("/cases", route(async (req, res) => {
     const user = requireUser(req);
-    const query = queryOf(req.query, caseListQuerySchema);
+    const query = queryOf(req, caseListQuerySchema);
+    await knownFilters(req, services.db, { tag: query.tag });
     const result = await listCases(services, user, query);
-    if (req.query.facets === "true") {
+    if (query.facets === "true") {
       res.json({ ...result, facets: await caseFacets(services, user, query, localeOf(req)) });
       return;
     }
@@ -94,10 +95,9 @@ export function casesRouter(services: Services): Router {
     const user = requireUser(req);
     const id = idParam(req.params.id);
     if (user.role !== "lead" && user.role !== "admin") throw new DomainError(403, "auth.forbidden");
-    const parsed = revealQuerySchema.safeParse({ reason: typeof req.query.reason === "string" ? req.query.reason : "" });
-    if (!parsed.success) throw new DomainError(422, "problem.unprocessable", { fieldErrors: { reason: ["cases.revealReasonRequired"] } });
+    const { reason } = queryOf(req, revealQuerySchema, 422);
     res.setHeader("Cache-Control", "no-store");
-    res.json(await revealIdentity(services, user, id, parsed.data.reason));
+    res.json(await revealIdentity(services, user, id, reason));
   }));
 
   r.put("/cases/:id/helped/:postId", route(async (req, res) => {

@@ -1,15 +1,11 @@
 import { Router } from "express";
 import { z } from "zod";
-import { createTranslator } from "../../app/i18n";
 import { previewMarkdown, searchMentions } from "../../app/modules/discussions/compose.server";
-import { DomainError } from "../../app/modules/platform/errors";
-import { parseWith } from "../../app/modules/platform/validation";
-import { localeOf } from "../http";
+import { mentionQuerySchema } from "../../app/modules/discussions/schemas";
 import type { Services } from "../../app/modules/platform/services";
-import { bodyOf, requireUser, route } from "./support";
+import { bodyOf, queryOf, requireUser, route } from "./support";
 
 const previewSchema = z.object({ body: z.string().max(50_000) }).strict();
-const mentionQuerySchema = z.object({ q: z.string().max(40).default("") });
 
 /** Helpers for writing: the markdown preview and @mention suggestions. */
 export function composerRouter(services: Services): Router {
@@ -24,9 +20,9 @@ export function composerRouter(services: Services): Router {
 
   r.get("/mentions", route(async (req, res) => {
     const user = requireUser(req);
-    const parsed = parseWith(mentionQuerySchema, { q: req.query.q }, createTranslator(localeOf(req)));
-    if (!parsed.ok) throw new DomainError(422, "problem.unprocessable", { fieldErrors: parsed.errors });
-    res.set("Cache-Control", "private, max-age=30").json(await searchMentions(db, user, parsed.data.q));
+    // A query too long is a 422, as documented before URL parameters had their own 400s.
+    const { q } = queryOf(req, mentionQuerySchema, 422);
+    res.set("Cache-Control", "private, max-age=30").json(await searchMentions(db, user, q ?? ""));
   }));
 
   return r;

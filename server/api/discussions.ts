@@ -7,6 +7,7 @@ import {
   acceptSchema,
   categoryDescription,
   categoryName,
+  idPagedQuerySchema,
   idSchema,
   newPostSchema,
   newTopicSchema,
@@ -16,6 +17,7 @@ import {
   tagLabel,
   topicListQuerySchema,
   topicPatchSchema,
+  topicQuerySchema,
 } from "../../app/modules/discussions/schemas";
 import { createCategory, listCategories, listTags, mergeTags, upsertCategory, upsertTag } from "../../app/modules/discussions/taxonomy.server";
 import {
@@ -38,7 +40,7 @@ import { listNotifications, markNotificationsRead } from "../../app/modules/disc
 import { listModerationLog } from "../../app/modules/moderation/log.server";
 import type { Services } from "../../app/modules/platform/services";
 import { localeOf } from "../http";
-import { bodyOf, idParam, queryOf, requireUser, route } from "./support";
+import { bodyOf, idParam, knownFilters, queryOf, requireUser, route } from "./support";
 
 const categorySchema = z
   .object({
@@ -121,7 +123,9 @@ export function discussionsRouter(services: Services): Router {
 
   r.get("/topics", route(async (req, res) => {
     const user = requireUser(req);
-    res.json(await listTopics(services, user, queryOf(req.query, topicListQuerySchema)));
+    const query = queryOf(req, topicListQuerySchema);
+    await knownFilters(req, db, { tag: query.tag, category: query.category });
+    res.json(await listTopics(services, user, query));
   }));
 
   r.post("/topics", route(async (req, res) => {
@@ -132,7 +136,7 @@ export function discussionsRouter(services: Services): Router {
 
   r.get("/topics/:id", route(async (req, res) => {
     const user = requireUser(req);
-    const q = queryOf(req.query, z.object({ cursor: z.string().regex(/^\d{1,16}$/).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }));
+    const q = queryOf(req, topicQuerySchema);
     // The API returns the whole tree of each first-level reply (any depth); pages show three levels inline.
     const page = await getTopicPage(services, user, idParam(req.params.id), { ...q, maxDepth: 1_000_000 });
     if (!page) throw notFound();
@@ -225,13 +229,13 @@ export function discussionsRouter(services: Services): Router {
   r.get("/moderation/log", route(async (req, res) => {
     const user = requireUser(req);
     if (!can(user, { action: "moderation:access" })) throw new DomainError(403, "auth.forbidden");
-    const q = queryOf(req.query, z.object({ cursor: z.string().regex(/^\d{1,16}$/).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }));
+    const q = queryOf(req, idPagedQuerySchema);
     res.json(await listModerationLog(db, { before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit, publicUrl }));
   }));
 
   r.get("/notifications", route(async (req, res) => {
     const user = requireUser(req);
-    const q = queryOf(req.query, z.object({ cursor: z.string().regex(/^\d{1,16}$/).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }));
+    const q = queryOf(req, idPagedQuerySchema);
     res.json(await listNotifications(db, user, publicUrl, { before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit }));
   }));
 

@@ -1,24 +1,24 @@
 import { Router } from "express";
-import { search, searchParamsSchema, searchRequestOf, searchTextSchema } from "../../app/modules/discussions/search.server";
-import { DomainError } from "../../app/modules/platform/errors";
+import { z } from "zod";
+import { search, searchRequestOf, searchTextSchema } from "../../app/modules/discussions/search.server";
+import { searchQuerySchema } from "../../app/modules/discussions/schemas";
 import type { Services } from "../../app/modules/platform/services";
-import { requireUser, route } from "./support";
+import { badParam, knownFilters, queryOf, requireUser, route } from "./support";
 
-/** `GET /search`: ranked topics and replies (case studies next) the caller may see. */
+/** `q` apart from the filters: a missing, empty or invisible one is a 422 (the filters' mistakes are 400s). */
+const searchTextQuerySchema = z.object({ q: searchTextSchema });
+
+/** `GET /search`: ranked topics, replies and case studies the caller may see. */
 export function searchRouter(services: Services): Router {
   const r = Router();
 
   r.get("/search", route(async (req, res) => {
     const user = requireUser(req);
-    const { q, ...rest } = req.query;
-    const params = searchParamsSchema.safeParse(rest);
-    if (!params.success) throw new DomainError(400, "problem.badRequest");
-    if (Array.isArray(q) || (q !== undefined && typeof q !== "string")) throw new DomainError(400, "problem.badRequest");
-    const text = searchTextSchema.safeParse(q ?? "");
-    if (!text.success) {
-      throw new DomainError(422, "problem.unprocessable", { fieldErrors: { q: text.error.issues.map((i) => i.message) } });
-    }
-    const result = await search(services, user, searchRequestOf(text.data, params.data));
+    const params = queryOf(req, searchQuerySchema);
+    if (req.query.q !== undefined && typeof req.query.q !== "string") throw badParam(req, "q", Array.isArray(req.query.q) ? "param.expected.once" : "param.expected.invalid");
+    const { q } = queryOf(req, searchTextQuerySchema, 422);
+    await knownFilters(req, services.db, { tag: params.tag, category: params.category });
+    const result = await search(services, user, searchRequestOf(q, params));
     res.json({
       items: result.items.map((h) => ({
         type: h.type,

@@ -20,6 +20,7 @@ export const inputEn: Record<keyof typeof inputFr, string> = {
   "param.expected.invisible": "it has nothing visible in it.",
   "param.expected.unknownTag": "there is no tag “{value}”; choose one of the tags offered.",
   "param.expected.unknownCategory": "there is no category “{value}”; choose one of the categories offered.",
+  "param.expected.unknownCentre": "there is no centre “{value}”; choose one of the network’s centres.",
   "param.expected.country": "give a two-letter country code in capitals (for example FR, ES, RO, BE).",
   "param.expected.invalid": "this value is not accepted.",
 

@@ -19,6 +19,7 @@ export const inputFr = {
   "param.expected.invisible": "il ne contient rien de visible.",
   "param.expected.unknownTag": "l’étiquette «\u00a0{value}\u00a0» n’existe pas ; choisissez parmi les étiquettes proposées.",
   "param.expected.unknownCategory": "la catégorie «\u00a0{value}\u00a0» n’existe pas ; choisissez parmi les catégories proposées.",
+  "param.expected.unknownCentre": "le centre «\u00a0{value}\u00a0» n’existe pas ; choisissez parmi les centres du réseau.",
   "param.expected.country": "donnez un code de pays en deux lettres majuscules (par exemple FR, ES, RO, BE).",
   "param.expected.invalid": "cette valeur ne convient pas.",
 

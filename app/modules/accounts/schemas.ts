@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cefrLevels, locales, roles } from "../../../db/schema/accounts";
+import { cursorParam, decodeJsonCursor, limitParam, textParam } from "../platform/params";
 import { bodyText, lineText } from "../platform/validation";
 
 export const emailSchema = z.string().trim().min(1).max(254).email();
@@ -70,3 +71,31 @@ export const acceptInvitationSchema = z
   .strict();
 
 export const tokenNameSchema = z.object({ name: lineText({ max: 80 }) }).strict();
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL parameters (platform/params.ts)
+
+/** The members list's cursor, `[name, id]` as users.server.ts writes it; null for anything else. */
+export function decodeMemberCursor(cursor: string): [string, string] | null {
+  const value = decodeJsonCursor(cursor);
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [name, id] = value as unknown[];
+  return typeof name === "string" && typeof id === "string" && name.length <= 200 && id.length <= 100 ? [name, id] : null;
+}
+
+/** `GET /users` (admin): search, filters (an unknown centre is said so by the caller) and paging. */
+export const memberListQuerySchema = z.object({
+  q: textParam(100),
+  role: roleSchema.optional(),
+  centreId: z.string().trim().max(80, "param.expected.invalid").optional(),
+  cursor: cursorParam(decodeMemberCursor).optional(),
+  limit: limitParam,
+});
+
+/** /admin/users: the same, as the page's form names them. */
+export const adminUsersPageQuerySchema = z.object({
+  q: textParam(200),
+  role: roleSchema.optional(),
+  centre: z.string().trim().max(80, "param.expected.invalid").optional(),
+  after: cursorParam(decodeMemberCursor).optional(),
+});

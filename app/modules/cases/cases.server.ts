@@ -11,10 +11,10 @@ import { afterCommit, type PendingPush } from "../discussions/notifications.serv
 import { prepareQuery } from "../discussions/search.server";
 import { assertTagsExist, tagLabel } from "../discussions/taxonomy.server";
 import { recordModerationAction } from "../moderation/log.server";
-import { DomainError, notFound } from "../platform/errors";
+import { badCursor, DomainError, notFound } from "../platform/errors";
 import { maySeeCaseAuthor } from "./anonymity";
 import { findingKey, scanCase, type Finding } from "./personal-data";
-import type { CaseListQuery, CasePatchInput, NewCaseInput, ReviewInput } from "./schemas";
+import { decodeCaseCursor, type CaseListQuery, type CasePatchInput, type NewCaseInput, type ReviewInput } from "./schemas";
 import { currentTemplateVersion, facetTagGroups } from "./template";
 import { casePath, type CaseAuthor, type CaseFacets, type CaseListItem, type CaseView, type FacetValue, type RelatedDiscussion } from "./views";
 
@@ -687,14 +687,9 @@ function boundedLibraryPage(sortColumn: SQL, numeric: boolean, matching: SQL[], 
 }
 
 function decodeCursor(cursor: string, numeric: boolean): [string, string] {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
-    const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : typeof key === "string" && !Number.isNaN(Date.parse(key));
-    if (!keyOk || !/^\d{1,18}$/.test(String(id))) throw new Error("bad");
-    return [String(key), String(id)];
-  } catch {
-    throw new DomainError(400, "problem.badRequest");
-  }
+  const decoded = decodeCaseCursor(cursor, numeric);
+  if (!decoded) throw badCursor();
+  return decoded;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { contentLanguages } from "../../../db/schema/discussions";
+import { topicPageQuerySchema } from "../discussions/schemas";
+import { decodeJsonCursor, flagParam, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
 import { bodyText, lineText } from "../platform/validation";
 import { learnerProfiles, programmes } from "./template";
 
@@ -67,17 +69,62 @@ export const followUpSchema = z.object({ followUp: bodyText({ max: 20_000 }) }).
 
 export const revealQuerySchema = z.object({ reason: lineText({ max: 1000, messages: { required: "cases.revealReasonRequired" } }) });
 
-const oneOrMany = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+// ---------------------------------------------------------------------------------------------------------------
+// URL parameters (platform/params.ts): the library's API route and page share them
 
-export const caseListQuerySchema = z.object({
-  tag: oneOrMany,
-  language: z.union([z.enum(contentLanguages), z.array(z.enum(contentLanguages))]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  country: z.union([z.string().regex(/^[A-Z]{2}$/), z.array(z.string().regex(/^[A-Z]{2}$/))]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  hasFollowUp: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  sort: z.enum(["recent", "helpful", "discussed"]).default("recent"),
-  status: z.enum(["published", "awaiting-review", "mine"]).default("published"),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(300).optional(),
-});
+export const caseSorts = ["recent", "helpful", "discussed"] as const;
+export const caseListStatuses = ["published", "awaiting-review", "mine"] as const;
+
+/**
+ * The library's cursor, `[sort key, id]` as cases.server.ts writes it: a count for the helpful and discussed sorts,
+ * a time otherwise (recent, the review list, my cases); null for anything else.
+ */
+export function decodeCaseCursor(cursor: string, numeric: boolean): [string, string] | null {
+  const value = decodeJsonCursor(cursor);
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [key, id] = value as unknown[];
+  const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : typeof key === "string" && !Number.isNaN(Date.parse(key));
+  if (!keyOk || !/^\d{1,18}$/.test(String(id))) return null;
+  return [String(key), String(id)];
+}
+
+const filterFields = {
+  tag: listParam(tagSlugParam, 12),
+  language: listParam(z.enum(contentLanguages), contentLanguages.length),
+  country: listParam(z.string().regex(/^[A-Z]{2}$/, "param.expected.country"), 10),
+  hasFollowUp: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
+  q: textParam(200),
+  sort: z.enum(caseSorts).default("recent"),
+};
+const cursorText = z.string().max(300, "param.expected.cursor");
+
+/** A cursor is only good for the list and the sort it was written for. */
+function checkCursor(cursor: string | undefined, numeric: boolean, ctx: z.RefinementCtx, path = "cursor") {
+  if (cursor !== undefined && !decodeCaseCursor(cursor, numeric)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: "param.expected.cursor" });
+}
+
+/** `GET /cases`: the library (or the leads' review list, or my cases), filtered, sorted, paged. */
+export const caseListQuerySchema = z
+  .object({
+    ...filterFields,
+    status: z.enum(caseListStatuses).default("published"),
+    limit: limitParam,
+    cursor: cursorText.optional(),
+    facets: z.enum(["true", "false"]).optional(),
+  })
+  .superRefine((q, ctx) => checkCursor(q.cursor, q.status === "published" && q.sort !== "recent", ctx));
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+/** /cases: the library's filters and page, and (leads) the page of the review list. */
+export const caseLibraryPageQuerySchema = z
+  .object({ ...filterFields, cursor: cursorText.optional(), reviewCursor: cursorText.optional() })
+  .superRefine((q, ctx) => {
+    checkCursor(q.cursor, q.sort !== "recent", ctx);
+    checkCursor(q.reviewCursor, false, ctx, "reviewCursor");
+  });
+
+/** /cases/:id: as a topic page (the case's discussion), and `sent` after a submission for review. */
+export const casePageQuerySchema = topicPageQuerySchema.omit({ unread: true }).extend({ sent: flagParam });

@@ -1,5 +1,4 @@
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
 import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
@@ -7,6 +6,7 @@ import type { Services } from "../platform/services";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError } from "../platform/errors";
 import { lineText } from "../platform/validation";
+import { searchMaxOffset, type searchTypes, type SearchParams } from "./schemas";
 import { postPath, topicPath } from "./topics.server";
 
 /**
@@ -22,14 +22,14 @@ import { postPath, topicPath } from "./topics.server";
  * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
  */
 
-export const searchTypes = ["topic", "post", "case"] as const;
+export { searchTypes, type SearchParams } from "./schemas";
 export type SearchType = (typeof searchTypes)[number];
 
 export const searchQueryMaxLength = 200;
 /** The most recent matches each source ranks. */
 export const candidateLimit = 200;
 /** How far `cursor` may page into the ranked results. */
-const maxOffset = 1000;
+const maxOffset = searchMaxOffset;
 
 const configs: Record<ContentLanguage, string> = { fr: "dc_french", en: "dc_english", es: "dc_spanish", ro: "dc_romanian", nl: "dc_dutch" };
 
@@ -66,51 +66,9 @@ export type SearchHit = {
 export type SearchResult = { items: SearchHit[]; nextCursor: string | null };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Parameters (the API and the page share them)
+// Parameters (the API and the page share them: searchQuerySchema in schemas.ts)
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const dateParam = z
-  .string()
-  .trim()
-  .refine((s) => (isoDate.test(s) || isoDateTime.test(s)) && !Number.isNaN(Date.parse(s)), "validation.invalid");
-
-const paramsObject = z.object({
-  type: z.enum(searchTypes).optional(),
-  tag: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().max(50).regex(/^[a-z0-9-]+$/)).max(8))
-    .transform((list) => [...new Set(list)]),
-  language: z.enum(contentLanguages).optional(),
-  category: z.string().trim().min(1).max(50).optional(),
-  author: z
-    .string()
-    .trim()
-    .transform((s) => s.replace(/^@/, ""))
-    .pipe(z.string().min(1).max(60))
-    .optional(),
-  from: dateParam.optional(),
-  to: dateParam.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z
-    .string()
-    .regex(/^\d{1,4}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(maxOffset))
-    .optional(),
-});
-
-/** Filters and paging from a query string (empty values count as absent); anything malformed fails (the API answers 400). */
-export const searchParamsSchema = z.preprocess(
-  (input) =>
-    input && typeof input === "object" && !Array.isArray(input)
-      ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== "" && v !== undefined))
-      : input,
-  paramsObject,
-);
-export type SearchParams = z.output<typeof paramsObject>;
 
 /**
  * The query itself: 1 to 200 characters, one line in NFC without bidi controls, something visible (the API answers

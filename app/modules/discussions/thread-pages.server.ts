@@ -4,15 +4,15 @@
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Queryable } from "../../../db/client";
-import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
+import type { ContentLanguage } from "../../../db/schema/discussions";
 import type { Locale } from "../../i18n";
 import type { AuthUser } from "../accounts/auth.server";
 import { can } from "../accounts/permissions";
-import { translatorFor } from "../platform/context.server";
+import { badParamsResponse, readQuery, translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
-import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema } from "./schemas";
-import { listTags, tagLabel, type TagView } from "./taxonomy.server";
+import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema, topicListPageQuerySchema, type topicSorts } from "./schemas";
+import { listTags, tagLabel, unknownFilterValues, type TagView } from "./taxonomy.server";
 import {
   acceptAnswer,
   createReply,
@@ -24,19 +24,18 @@ import {
   setTopicSubscription,
 } from "./topics.server";
 
-export const listSorts = ["active", "latest", "unanswered"] as const;
-export type ListSort = (typeof listSorts)[number];
+export type ListSort = (typeof topicSorts)[number];
 export type ListFilters = { category?: string; tags: string[]; language?: ContentLanguage; sort: ListSort; cursor?: string };
 
-/** The filters of a topic list from its URL; values that cannot be right are dropped rather than failing. */
-export function readListFilters(url: URL): ListFilters {
-  const p = url.searchParams;
-  const category = p.get("category")?.trim() || undefined;
-  const tags = [...new Set(p.getAll("tag").map((t) => t.trim().toLowerCase()).filter((t) => t && t.length <= 50))].slice(0, 8);
-  const language = contentLanguages.find((l) => l === p.get("language"));
-  const sort = listSorts.find((s) => s === p.get("sort")) ?? "active";
-  const cursor = p.get("cursor")?.trim() || undefined;
-  return { category: category && category.length <= 50 ? category : undefined, tags, language, sort, cursor: cursor && cursor.length <= 200 ? cursor : undefined };
+/**
+ * The filters of a topic list from its URL (topicListPageQuerySchema): a value that cannot be right, a tag or a
+ * category that does not exist, answers the 400 page naming it. On a category's page, `category` is that one.
+ */
+export async function readListFilters(context: AppLoadContext, request: Request, category?: string): Promise<ListFilters> {
+  const query = readQuery(context, request, topicListPageQuerySchema);
+  const unknown = await unknownFilterValues(context.services.db, translatorFor(context), { tag: query.tag, category: category ? undefined : query.category });
+  if (unknown.length) throw badParamsResponse(request, unknown);
+  return { category: category ?? query.category, tags: query.tag, language: query.language, sort: query.sort, cursor: query.cursor };
 }
 
 /**
