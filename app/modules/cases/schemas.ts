@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { contentLanguages } from "../../../db/schema/discussions";
 import { topicPageQuerySchema } from "../discussions/schemas";
-import { decodeJsonCursor, flagParam, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
+import { decodeJsonCursor, flagParam, isTimestampKey, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
 import { bodyText, lineText } from "../platform/validation";
 import { learnerProfiles, programmes } from "./template";
 
@@ -83,7 +83,7 @@ export function decodeCaseCursor(cursor: string, numeric: boolean): [string, str
   const value = decodeJsonCursor(cursor);
   if (!Array.isArray(value) || value.length !== 2) return null;
   const [key, id] = value as unknown[];
-  const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : typeof key === "string" && !Number.isNaN(Date.parse(key));
+  const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : isTimestampKey(key);
   if (!keyOk || !/^\d{1,18}$/.test(String(id))) return null;
   return [String(key), String(id)];
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contentLanguages, reactionKinds } from "../../../db/schema/discussions";
-import { cursorParam, dateParam, decodeJsonCursor, flagParam, idParam, intParam, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
+import { cursorParam, dateParam, decodeJsonCursor, flagParam, idParam, intParam, isTimestampKey, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
 import { bodyText, lineText } from "../platform/validation";
 
 export const markdownBody = bodyText({ max: 50_000 });
@@ -51,7 +51,7 @@ export function decodeTopicListCursor(cursor: string): [0 | 1, string, string] |
   const value = decodeJsonCursor(cursor);
   if (!Array.isArray(value) || value.length !== 3) return null;
   const [pinned, at, id] = value as unknown[];
-  if ((pinned !== 0 && pinned !== 1) || typeof at !== "string" || Number.isNaN(Date.parse(at)) || !/^\d{1,18}$/.test(String(id))) return null;
+  if ((pinned !== 0 && pinned !== 1) || !isTimestampKey(at) || !/^\d{1,18}$/.test(String(id))) return null;
   return [pinned, at, String(id)];
 }
 

@@ -196,6 +196,18 @@ export function decodeJsonCursor(cursor: string): unknown | null {
   }
 }
 
+/**
+ * A time as PostgreSQL writes `timestamptz::text` ("2026-03-01 09:30:00.123+01") or as ISO 8601: what list cursors
+ * carry. Date.parse alone takes "2" for a year, which PostgreSQL then refuses.
+ */
+export function isTimestampKey(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/.test(value) &&
+    !Number.isNaN(Date.parse(value.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")))
+  );
+}
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
