@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import "./i18n/all-catalogues";
+import { LocaleContext } from "./i18n/react";
 
 const ABORT_DELAY = 5_000;
 
@@ -28,7 +29,9 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <LocaleContext.Provider value={loadContext.locale}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </LocaleContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
