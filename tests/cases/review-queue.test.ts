@@ -96,4 +96,21 @@ describe("a case sent back and resubmitted", () => {
     const mine = (await json(await as.trainer.get(api("/cases?status=mine&limit=100")), 200)).items;
     expect(mine.find((c: Json) => c.id === caseId)).toMatchObject({ status: "in-review" });
   });
+
+  it("pages the review list 20 at a time on the /cases page, the resubmitted case on the first page", async () => {
+    for (let i = 0; i < 8; i++) await json(await as.peer.post(api("/cases"), withFindings(unique("Encore un cas en relecture"))), 201);
+    const total = (await queueOf(as.lead, 100)).length;
+    expect(total).toBeGreaterThan(20);
+    const first = (await reviewSection(as.lead))!;
+    expect(first).toContain(`${total} cas attendent votre relecture`);
+    expect((first.match(/class="case-row"/g) ?? []).length).toBe(20);
+    const next = /href="(\/cases\?reviewCursor=[^"#]+)#review"/.exec(first);
+    expect(next, "a link to the next page of the review list").not.toBeNull();
+    const res = await as.lead.get(next![1].replace(/&amp;/g, "&"));
+    expect(res.status).toBe(200);
+    const second = /<section[^>]*id="review"[\s\S]*?<\/section>/.exec(await res.text())![0];
+    expect((second.match(/class="case-row"/g) ?? []).length).toBe(total - 20);
+    // The resubmitted case is not among the older ones: it was on the first page.
+    expect(second).not.toContain(`href="/cases/${caseId}"`);
+  });
 });
