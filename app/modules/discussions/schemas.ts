@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contentLanguages, reactionKinds } from "../../../db/schema/discussions";
-import { cursorParam, dateParam, decodeJsonCursor, flagParam, idParam, intParam, isTimestampKey, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
+import { cursorParam, dateParam, decodeJsonCursor, flagParam, numericIdParam, intParam, isTimestampKey, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
 import { bodyText, lineText } from "../platform/validation";
 
 export const markdownBody = bodyText({ max: 50_000 });
@@ -75,13 +75,13 @@ export const topicQuerySchema = z.object({ cursor: replyCursor.optional(), limit
 /** /discussions/t/:id and /cases/:id: a page of replies, a reply to open (`post`), the reply form to open (`reply`). */
 export const topicPageQuerySchema = z.object({
   cursor: replyCursor.optional(),
-  post: idParam.optional(),
-  reply: idParam.optional(),
+  post: numericIdParam.optional(),
+  reply: numericIdParam.optional(),
   unread: flagParam,
 });
 
 /** /discussions/thread/:postId ("continue this thread"). */
-export const threadPageQuerySchema = z.object({ post: idParam.optional(), reply: idParam.optional() });
+export const threadPageQuerySchema = z.object({ post: numericIdParam.optional(), reply: numericIdParam.optional() });
 
 /** /discussions/new: the category to preselect. */
 export const newTopicPageQuerySchema = z.object({ category: z.string().trim().max(50, "param.expected.invalid").optional() });
@@ -93,7 +93,7 @@ const beforeId = z.string().regex(/^\d{1,16}$/, "param.expected.cursor");
 export const idPagedQuerySchema = z.object({ cursor: beforeId.optional(), limit: intParam(1, 100).optional() });
 
 /** /notifications: a page (`before`), a notification to open, what was just marked read. */
-export const notificationsPageQuerySchema = z.object({ before: beforeId.optional(), open: idParam.optional(), marked: z.enum(["one", "all"]).optional() });
+export const notificationsPageQuerySchema = z.object({ before: beforeId.optional(), open: numericIdParam.optional(), marked: z.enum(["one", "all"]).optional() });
 
 /** /moderation/log. */
 export const moderationLogPageQuerySchema = z.object({ before: beforeId.optional() });

@@ -141,7 +141,7 @@ export const intParam = (min: number, max: number) =>
 export const limitParam = intParam(1, 100).default(20);
 
 /** A numeric id (a post to open, the id of the last item of a page). */
-export const idParam = z
+export const numericIdParam = z
   .string()
   .trim()
   .regex(/^[1-9]\d{0,15}$/, "param.expected.id")
