@@ -33,8 +33,9 @@ export function cleanQuery(query: unknown): Record<string, unknown> {
   if (!query || typeof query !== "object") return {};
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
-    if (value === "" || value === undefined) continue;
-    out[key] = Array.isArray(value) ? value.filter((v) => v !== "") : value;
+    const kept = Array.isArray(value) ? value.filter((v) => v !== "") : value;
+    if (kept === "" || kept === undefined || (Array.isArray(kept) && kept.length === 0)) continue;
+    out[key] = Array.isArray(kept) && kept.length === 1 ? kept[0] : kept;
   }
   return out;
 }
