@@ -5,6 +5,7 @@ import { search, searchRequestOf, searchTextSchema, type SearchType } from "~/mo
 import { listCategories, unknownFilterValues } from "~/modules/discussions/taxonomy.server";
 import { tagsFor } from "~/modules/discussions/thread-pages.server";
 import { badParamsResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { paramIssue } from "~/modules/platform/params";
 import { TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { languageName, type MessageKey } from "~/i18n";
@@ -39,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = readQuery(context, request, searchQuerySchema);
   const unknown = await unknownFilterValues(db, t, { tag: filters.tag, category: filters.category });
   if (unknown.length) throw badParamsResponse(request, unknown);
+  if (url.searchParams.getAll("q").length > 1) throw badParamsResponse(request, [paramIssue(t, "q", "param.expected.once")]);
   const rawQ = url.searchParams.get("q") ?? "";
   const text = rawQ.trim() ? searchTextSchema.safeParse(rawQ) : null;
   const q = text?.success ? text.data : rawQ.trim();

@@ -122,6 +122,7 @@ describe("search, notifications, the moderation log, the admin's list, the centr
     ["/search?q=conflit&to=2026-02-31", "to", "/search?q=conflit", "trainer", /AAAA-MM-JJ/],
     ["/search?q=conflit&tag=nope", "tag", "/search?q=conflit", "trainer", /n’existe pas/],
     ["/search?q=conflit&cursor=x", "cursor", "/search?q=conflit", "trainer", /repartez/],
+    ["/search?q=conflit&q=stage&type=topic", "q", "/search?type=topic", "trainer", /une seule fois/],
     ["/notifications?before=abc", "before", "/notifications", "trainer", /repartez/],
     ["/notifications?open=abc", "open", "/notifications", "trainer", /identifiant numérique/],
     ["/notifications?marked=some", "marked", "/notifications", "trainer", /one ou all/],
