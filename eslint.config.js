@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".data/**", ".data-e2e/**", ".data-e2e-probe/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["build/**", "tests/bench/reference/build/**", "node_modules/**", ".data/**", ".data-e2e/**", ".data-e2e-probe/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

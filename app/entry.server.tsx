@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { PageHtmlContext } from "./components/page-html";
 import "./i18n/all-catalogues";
 import { LocaleContext } from "./i18n/react";
 
@@ -24,13 +25,18 @@ export default function handleRequest(
     const collector = new PassThrough();
     collector.on("data", (chunk: Buffer) => chunks.push(chunk));
     collector.on("end", () => {
+      const body = Buffer.concat(chunks);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+      // Known length: a small page is sent as it is (compression skips it) and a large one is compressed whole.
+      responseHeaders.set("Content-Length", String(body.byteLength));
+      resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <LocaleContext.Provider value={loadContext.locale}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <PageHtmlContext.Provider value={loadContext.pageHtml}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </PageHtmlContext.Provider>
         </LocaleContext.Provider>
       </NonceContext.Provider>,
       {

@@ -1,14 +1,20 @@
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
+import type express from "express";
 import type { RequestHandler } from "express";
 import { resolveLocale } from "../app/i18n";
 import { createApp } from "./app";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { clientOf } from "./http";
+import { runPrimary, workerIndex } from "./cluster";
+import { createLogger } from "./logger";
 import { attachSocketServer } from "./realtime";
+import { detachOthers, routeSubsets } from "./route-subsets";
+import { stickySessions } from "./sticky";
 import { createServices, type ServiceOverrides } from "./services-factory";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,22 +42,37 @@ export async function startServer(
     } else {
       build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
     }
-    remixHandler = createRequestHandler({
-      build,
-      mode: mode === "development" ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        services,
-        auth: req.auth,
-        cspNonce: res.locals.cspNonce,
-        locale: resolveLocale({
-          userLocale: req.auth.user?.locale,
-          cookieHeader: req.headers.cookie,
-          acceptLanguage: req.headers["accept-language"],
-        }),
-        client: clientOf(req),
-        requestId: String(req.id),
+    const getLoadContext = (req: express.Request, res: express.Response) => ({
+      services,
+      auth: req.auth,
+      cspNonce: res.locals.cspNonce,
+      locale: resolveLocale({
+        userLocale: req.auth.user?.locale,
+        cookieHeader: req.headers.cookie,
+        acceptLanguage: req.headers["accept-language"],
       }),
+      client: clientOf(req),
+      requestId: String(req.id),
+      // Single-fetch data requests end in `.data`; everything else renders a document.
+      pageHtml: req.path.endsWith(".data") ? null : new Map<string, string>(),
     });
+    if (typeof build === "function") {
+      remixHandler = createRequestHandler({ build, mode: "development", getLoadContext });
+    } else {
+      // One handler per first path segment, each over the routes it can match (see route-subsets.ts).
+      const subsets = routeSubsets(build.routes);
+      const handlers = new Map<string, RequestHandler>();
+      remixHandler = (req, res, next) => {
+        const { key, keep } = subsets.routesFor(req.path);
+        let handler = handlers.get(key);
+        if (!handler) {
+          const share = { ...build, routes: detachOthers(build.routes, keep), assets: { ...build.assets, routes: detachOthers(build.assets.routes, keep) } };
+          handler = createRequestHandler({ build: share, mode: "production", getLoadContext });
+          handlers.set(key, handler);
+        }
+        return handler(req, res, next);
+      };
+    }
   }
   const app = createApp(services, {
     remixHandler,
@@ -61,6 +82,8 @@ export async function startServer(
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const io = await attachSocketServer(services, httpServer, services.realtime);
+  const worker = workerIndex();
+  const sticky = worker === null ? null : stickySessions(io, httpServer, { index: worker, primaryPid: process.ppid, log: services.log });
   await services.jobs.start();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -81,6 +104,7 @@ export async function startServer(
       clearInterval(idle);
       clearTimeout(force);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await sticky?.close();
       await viteClose?.();
       await services.activity.stop();
       await services.jobs.stop();
@@ -101,9 +125,14 @@ export async function main() {
     }
     throw error;
   }
+  // With PostgreSQL, one worker per core (WEB_CONCURRENCY); the embedded database is single-process.
+  if (config.databaseUrl && config.webConcurrency > 1 && cluster.isPrimary) {
+    await runPrimary(config, createLogger(config));
+    return;
+  }
   const server = await startServer(config);
   const { log } = server.services;
-  log.info({ url: config.publicUrl, port: server.port }, `Digital Compass is ready on ${config.publicUrl}`);
+  if (cluster.isPrimary) log.info({ url: config.publicUrl, port: server.port }, `Digital Compass is ready on ${config.publicUrl}`);
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close().then(

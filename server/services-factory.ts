@@ -14,6 +14,7 @@ import {
 } from "../app/modules/discussions/notification-email.server";
 import { followUpReminderJob, followUpReminderSchedule, sweepFollowUpReminders } from "../app/modules/cases/cases.server";
 import type { NotificationEmailJobData } from "../app/modules/discussions/notifications.server";
+import { formSubmissionSweepJob, formSubmissionSweepSchedule, sweepFormSubmissions } from "../app/modules/platform/form-submissions.server";
 import { createActivityRecorder } from "../app/modules/discussions/activity.server";
 import type { Config } from "./config";
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from "./jobs";
@@ -74,5 +75,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     await sweepFollowUpReminders(services);
   });
   jobs.schedule(followUpReminderJob, followUpReminderSchedule);
+  jobs.register(formSubmissionSweepJob, () => sweepFormSubmissions(services));
+  jobs.schedule(formSubmissionSweepJob, formSubmissionSweepSchedule);
   return services;
 }

@@ -2,6 +2,7 @@
  * `npm start`: builds the web app when the build is missing or older than the sources, then serves it.
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +21,8 @@ function newestSourceTime(dir: string): number {
 
 const sources = ["app", "public", "vite.config.ts"].map((p) => path.join(root, p));
 const sourceTime = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestSourceTime(p) : fs.statSync(p).mtimeMs)));
-if (!fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourceTime) {
+// Cluster workers run this file again: the primary has built already.
+if (cluster.isPrimary && (!fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourceTime)) {
   console.log("Building the web app (first start or changed sources)…");
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
@@ -36,6 +38,6 @@ if (!fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourceTime) 
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 process.env.NODE_ENV ??= "production";
-console.log("Starting the server (migrations, then the demo network on an empty database)…");
+if (cluster.isPrimary) console.log("Starting the server (migrations, then the demo network on an empty database)…");
 const { main } = await import("./index");
 await main();

@@ -1,7 +1,8 @@
-import { Form, Link, useSubmit } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { isMessageKey, languageName, type Locale, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
+import { PlainLink } from "./plain-link";
 import { useThreadUi } from "./thread-ui";
 
 /** What the library's URL says: the facets (values within a group OR, across groups AND), the words and the order. */
@@ -85,9 +86,9 @@ export function CaseSortLinks({ query }: { query: LibraryQuery }) {
       <ul>
         {(["recent", "helpful", "discussed"] as const).map((sort) => (
           <li key={sort}>
-            <Link to={libraryHref(query, { sort })} aria-current={query.sort === sort ? "page" : undefined} preventScrollReset>
+            <PlainLink to={libraryHref(query, { sort })} aria-current={query.sort === sort ? "page" : undefined} keepScroll>
               {t(sortLabels[sort])}
-            </Link>
+            </PlainLink>
           </li>
         ))}
       </ul>
@@ -230,9 +231,9 @@ export function CaseFacetsForm({ query, facets }: { query: LibraryQuery; facets:
             {t("cases.facets.apply")}
           </button>
           {active ? (
-            <Link to={libraryHref({ tags: [], languages: [], countries: [], q: query.q, sort: query.sort })} className="button button-secondary button-small">
+            <PlainLink to={libraryHref({ tags: [], languages: [], countries: [], q: query.q, sort: query.sort })} className="button button-secondary button-small">
               {t("cases.facets.clear")}
-            </Link>
+            </PlainLink>
           ) : null}
         </div>
       </Form>
@@ -258,9 +259,9 @@ export function CaseActiveFilters({ query, facets }: { query: LibraryQuery; face
     <ul className="active-filters" aria-label={t("cases.facets.active")}>
       {items.map((item) => (
         <li key={item.key}>
-          <Link to={item.href} className="tag" aria-label={t("cases.facets.remove", { name: item.label })}>
+          <PlainLink to={item.href} className="tag" aria-label={t("cases.facets.remove", { name: item.label })}>
             {item.label} <span aria-hidden="true">×</span>
-          </Link>
+          </PlainLink>
         </li>
       ))}
     </ul>
@@ -280,9 +281,7 @@ export function CaseAuthorLabel({ author, anonymous, isMine }: { author: { name:
   if (!author) return <span className="case-anonymous">{t("cases.row.anonymous")}</span>;
   if (!author.handle) return <span>{t("discussions.deletedUser")}</span>;
   return (
-    <Link to={`/people/${author.handle}`} discover="none">
-      {author.name}
-    </Link>
+    <PlainLink to={`/people/${author.handle}`}>{author.name}</PlainLink>
   );
 }
 
@@ -310,9 +309,9 @@ export function CaseRows({
         return (
           <li key={c.id} className="case-row">
             <Heading className="case-row-title">
-              <Link to={`/cases/${c.id}`} lang={lang}>
+              <PlainLink to={`/cases/${c.id}`} lang={lang}>
                 {c.title}
-              </Link>
+              </PlainLink>
             </Heading>
             <p className="topic-badges">
               {c.status !== "published" ? <StatusBadge status={c.status} /> : null}
@@ -328,9 +327,9 @@ export function CaseRows({
                 {c.tags.map((slug) => (
                   <li key={slug}>
                     {query ? (
-                      <Link to={libraryHref(query, { tags: query.tags.includes(slug) ? query.tags : [...query.tags, slug] })} className="tag">
+                      <PlainLink to={libraryHref(query, { tags: query.tags.includes(slug) ? query.tags : [...query.tags, slug] })} className="tag">
                         {tagLabels[slug] ?? slug}
-                      </Link>
+                      </PlainLink>
                     ) : (
                       <span className="tag">{tagLabels[slug] ?? slug}</span>
                     )}

@@ -1,7 +1,8 @@
 import { useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useT } from "../i18n/react";
 import { passwordMinLength } from "../modules/accounts/password-policy";
+import { formKeyField } from "../modules/platform/form-keys";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -153,7 +154,19 @@ export function NewPasswordFields({
   );
 }
 
-/** A submit button that says it is working while its form is submitting. */
+/**
+ * The hidden key of a creating form, made by the page's loader (a failed answer may bring a new one): the server
+ * creates one thing per key, however often the form is posted (app/modules/platform/form-keys.ts).
+ */
+export function FormKeyInput({ value }: { value: string | undefined }) {
+  return value ? <input type="hidden" name={formKeyField} value={value} /> : null;
+}
+
+/**
+ * A submit button that says it is working while its form is on its way, and lets the form go only once meanwhile:
+ * a double click or a second Enter sends nothing more (the server would answer it with the first result anyway).
+ * It stays focusable (`aria-disabled`), so that a keyboard or screen reader user hears what it says.
+ */
 export function SubmitButton({
   children,
   pendingLabel,
@@ -167,9 +180,47 @@ export function SubmitButton({
 }) {
   const navigation = useNavigation();
   const t = useT();
-  const pending = navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const button = useRef<HTMLButtonElement>(null);
+  /** A submission of this form that this button let go is on its way. */
+  const sending = useRef(false);
+  /** …and this button sent it. */
+  const [sentHere, setSentHere] = useState(false);
+
+  // Listening on the form itself runs before Remix's own handler (at the root): a prevented event is not sent.
+  useEffect(() => {
+    const form = button.current?.form;
+    if (!form) return;
+    const onSubmit = (event: SubmitEvent) => {
+      if (event.defaultPrevented) return;
+      if (sending.current) {
+        event.preventDefault();
+        return;
+      }
+      sending.current = true;
+      setSentHere(event.submitter === button.current);
+    };
+    // Back to a page kept by the browser after a full-page post: its form may go again.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      sending.current = false;
+      setSentHere(false);
+    };
+    form.addEventListener("submit", onSubmit);
+    window.addEventListener("pageshow", onPageShow);
+    return () => {
+      form.removeEventListener("submit", onSubmit);
+      window.removeEventListener("pageshow", onPageShow);
+    };
+  }, []);
+  useEffect(() => {
+    if (navigation.state !== "idle") return;
+    sending.current = false;
+    setSentHere(false);
+  }, [navigation.state]);
+
+  const pending = sentHere && navigation.state !== "idle";
   return (
-    <button type="submit" className={className} name={intent ? "intent" : undefined} value={intent} aria-disabled={pending || undefined}>
+    <button ref={button} type="submit" className={className} name={intent ? "intent" : undefined} value={intent} aria-disabled={pending || undefined}>
       {pending ? (pendingLabel ?? t("form.saving")) : children}
     </button>
   );

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { PlainLink } from "./plain-link";
 import type { ReactNode } from "react";
 import type { Role } from "../../db/schema/accounts";
 import { useLocale, useT } from "../i18n/react";
@@ -40,12 +41,12 @@ export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unrea
         {t("nav.skip")}
       </a>
       <div className="header-bar">
-        <Link to="/" className="brand">
+        <PlainLink to="/" className="brand">
           <span aria-hidden="true" className="brand-mark">
             ◈
           </span>{" "}
           Digital Compass
-        </Link>
+        </PlainLink>
         {user ? (
           <Form method="get" action="/search" role="search" aria-label={t("search.header.label")} className="header-search">
             <label htmlFor="header-search-q" className="sr-only">
@@ -68,19 +69,19 @@ export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unrea
               </summary>
               <ul>
                 <li>
-                  <Link to={`/people/${user.handle}`}>{t("nav.profile")}</Link>
+                  <PlainLink to={`/people/${user.handle}`}>{t("nav.profile")}</PlainLink>
                 </li>
                 <li>
-                  <Link to="/settings">{t("nav.settings")}</Link>
+                  <PlainLink to="/settings">{t("nav.settings")}</PlainLink>
                 </li>
                 {user.role !== "trainer" ? (
                   <li>
-                    <Link to="/invitations">{t("nav.invite")}</Link>
+                    <PlainLink to="/invitations">{t("nav.invite")}</PlainLink>
                   </li>
                 ) : null}
                 {user.role === "admin" ? (
                   <li>
-                    <Link to="/admin/users">{t("nav.admin")}</Link>
+                    <PlainLink to="/admin/users">{t("nav.admin")}</PlainLink>
                   </li>
                 ) : null}
                 <li>
@@ -93,9 +94,9 @@ export function SiteHeader({ user, unread = 0 }: { user: ShellUser | null; unrea
               </ul>
             </details>
           ) : (
-            <Link to="/login" className="button button-small">
+            <PlainLink to="/login" className="button button-small">
               {t("nav.signIn")}
-            </Link>
+            </PlainLink>
           )}
         </div>
       </div>

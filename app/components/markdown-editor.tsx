@@ -22,6 +22,13 @@ export type MarkdownEditorProps = {
   rows?: number;
   required?: boolean;
   autoFocus?: boolean;
+  /**
+   * A creating form that stays on the page (a reply box): once its post succeeded, the field is emptied and its
+   * draft forgotten. The page says whether the last answer to this form was a failure (`failed`): then the text
+   * stays, and so does its draft.
+   */
+  emptyAfterPost?: boolean;
+  failed?: boolean;
 };
 
 const mentionBefore = /(?:^|[^\p{L}\p{N}_@.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39})$/u;
@@ -30,7 +37,7 @@ const mentionBefore = /(?:^|[^\p{L}\p{N}_@.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39
  * A labelled markdown textarea that works as a plain field without JavaScript, and with it gains a preview,
  * a browser draft and @mention suggestions.
  */
-export function MarkdownEditor({ name, id, label, defaultValue, errors, draftKey, hint, rows = 10, required, autoFocus }: MarkdownEditorProps) {
+export function MarkdownEditor({ name, id, label, defaultValue, errors, draftKey, hint, rows = 10, required, autoFocus, emptyAfterPost, failed }: MarkdownEditorProps) {
   const t = useT();
   const uid = useId().replace(/:/g, "");
   const fieldId = id ?? `field-${name}`;
@@ -68,24 +75,36 @@ export function MarkdownEditor({ name, id, label, defaultValue, errors, draftKey
     }
   }, [draftKey]);
 
-  // The draft goes when the form is submitted; if the page stays (an error), it comes back.
+  // The draft goes when the form is submitted; if the page stays with an error, it comes back. A reply box that
+  // stays after a successful post is emptied (`emptyAfterPost`), its draft gone.
   useEffect(() => {
     const form = textarea.current?.form;
-    if (!form || !draftKey) return;
-    const onSubmit = () => {
+    if (!form) return;
+    const onSubmit = (event: SubmitEvent) => {
+      // A submission stopped before this listener (a second click while the first post is on its way) sends nothing.
+      if (event.defaultPrevented) return;
       submitted.current = true;
       clearTimeout(saveTimer.current);
-      writeDraft(draftKey, "");
+      if (draftKey) writeDraft(draftKey, "");
     };
     form.addEventListener("submit", onSubmit);
     return () => form.removeEventListener("submit", onSubmit);
   }, [draftKey]);
   useEffect(() => {
-    if (navigation.state !== "idle" || !submitted.current || !draftKey) return;
+    if (navigation.state !== "idle" || !submitted.current) return;
     submitted.current = false;
     const el = textarea.current;
-    if (el) writeDraft(draftKey, el.value);
-  }, [navigation.state, draftKey]);
+    if (!el) return;
+    if (emptyAfterPost && !failed) {
+      el.value = "";
+      setDraftNote(null);
+      setTab("write");
+      setPreview({ state: "idle" });
+      if (draftKey) writeDraft(draftKey, "");
+    } else if (draftKey) {
+      writeDraft(draftKey, el.value);
+    }
+  }, [navigation.state, draftKey, emptyAfterPost, failed]);
 
   useEffect(() => () => {
     clearTimeout(saveTimer.current);

@@ -4,7 +4,9 @@ import type { Role } from "../../db/schema/accounts";
 import type { MessageKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
+import { FormKeyInput, SubmitButton } from "./forms";
 import { MarkdownEditor } from "./markdown-editor";
+import { HtmlBlock, htmlOnce, type PageHtml } from "./page-html";
 import { PlainLink } from "./plain-link";
 import { authorLink, useThreadUi, type ThreadUi } from "./thread-ui";
 
@@ -17,7 +19,8 @@ export type TreePost = {
   parentId: string | null;
   depth: number;
   author: { id: string; name: string; handle: string } | null;
-  bodyHtml: string;
+  /** Null when the page itself carries it (see `htmlOnce`). */
+  bodyHtml: string | null;
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
@@ -28,13 +31,15 @@ export type TreePost = {
   myReactions: ReactionKind[];
 };
 
-export function slimPost<P extends TreePost & { body?: string; url?: string; topicId?: string }>(post: P): TreePost {
+export const postBodyId = (postId: string) => `post-body-${postId}`;
+
+export function slimPost<P extends Omit<TreePost, "bodyHtml"> & { bodyHtml: string; body?: string; url?: string; topicId?: string }>(post: P, pageHtml: PageHtml | null): TreePost {
   return {
     id: post.id,
     parentId: post.parentId,
     depth: post.depth,
     author: post.author,
-    bodyHtml: post.bodyHtml,
+    bodyHtml: htmlOnce(pageHtml, postBodyId(post.id), post.bodyHtml),
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     deleted: post.deleted,
@@ -46,7 +51,16 @@ export function slimPost<P extends TreePost & { body?: string; url?: string; top
   };
 }
 
-export type ActionEcho = { intent: string; postId?: string; parentId?: string; body?: string; errors?: Record<string, string[] | undefined>; formError?: string };
+export type ActionEcho = {
+  intent: string;
+  postId?: string;
+  parentId?: string;
+  body?: string;
+  errors?: Record<string, string[] | undefined>;
+  formError?: string;
+  /** A failed post's new key (the next post is a new submission). */
+  formKey?: string;
+};
 
 export type TreeContext = {
   topicId: string;
@@ -59,6 +73,8 @@ export type TreeContext = {
   /** Heading level of the first-level posts (h3 under the page's h2). */
   headingLevel: number;
   action?: ActionEcho;
+  /** The key the reply forms carry (one reply per key, however often it is posted). */
+  formKey?: string;
   /** The post whose reply form is open (`?reply=`); the others show a link, which keeps a page light. */
   replyTo?: string | null;
   /** The page's own query (the cursor), kept by the reply links. */
@@ -96,34 +112,42 @@ export function PostTree({ posts, ctx }: { posts: TreePost[]; ctx: TreeContext }
     } else roots.push(p);
   }
   const pending = usePendingReactions();
-  const onSubmit = useReactionSubmit();
   return (
-    <ol className="post-tree" onSubmit={onSubmit}>
-      {roots.map((p) => (
-        <PostItem key={p.id} post={p} byParent={byParent} ctx={ctx} ui={ui} level={0} pending={pending} />
-      ))}
-    </ol>
+    <>
+      <ReactionsForm />
+      <ol className="post-tree">
+        {roots.map((p) => (
+          <PostItem key={p.id} post={p} byParent={byParent} ctx={ctx} ui={ui} level={0} pending={pending} />
+        ))}
+      </ol>
+    </>
   );
 }
 
+const reactionsFormId = "reactions-form";
 const reactionFetcherPrefix = "reaction-";
 
 /**
- * With JavaScript, a reaction is sent in the background and its count changes in place. One handler for the whole
- * tree (rather than a fetcher per post) keeps the server's render of a long thread cheap.
+ * One form for every reaction button of the page (each button names it with `form=` and carries
+ * `<post>:<kind>:<1|0>`): a plain post without JavaScript; with it, sent in the background so that the count changes
+ * in place. One form rather than one per post keeps the page and its render light.
  */
-function useReactionSubmit() {
+function ReactionsForm() {
   const submit = useSubmit();
-  return (event: FormEvent<HTMLOListElement>) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.classList.contains("reactions")) return;
-    event.preventDefault();
-    const data = new FormData(form);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    if (submitter instanceof HTMLButtonElement && submitter.name) data.set(submitter.name, submitter.value);
+    if (!(submitter instanceof HTMLButtonElement) || submitter.name !== "reaction") return;
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    data.set("reaction", submitter.value);
     data.set("js", "1");
-    submit(data, { method: "post", navigate: false, fetcherKey: `${reactionFetcherPrefix}${data.get("postId")}`, preventScrollReset: true });
+    submit(data, { method: "post", navigate: false, fetcherKey: `${reactionFetcherPrefix}${submitter.value.split(":")[0]}`, preventScrollReset: true });
   };
+  return (
+    <form method="post" id={reactionsFormId} hidden onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="react" />
+    </form>
+  );
 }
 
 /** The reaction each post is sending right now ("helpful:1"), for an optimistic count. */
@@ -131,7 +155,9 @@ function usePendingReactions(): Map<string, string> {
   const pending = new Map<string, string>();
   for (const fetcher of useFetchers()) {
     const reaction = fetcher.formData?.get("reaction");
-    if (fetcher.key.startsWith(reactionFetcherPrefix) && typeof reaction === "string") pending.set(fetcher.key.slice(reactionFetcherPrefix.length), reaction);
+    if (fetcher.key.startsWith(reactionFetcherPrefix) && typeof reaction === "string") {
+      pending.set(fetcher.key.slice(reactionFetcherPrefix.length), reaction.slice(reaction.indexOf(":") + 1));
+    }
   }
   return pending;
 }
@@ -196,7 +222,7 @@ function PostItem({
           <p className="post-placeholder">{post.deleted ? t("thread.post.deleted") : t("thread.post.hidden")}</p>
         ) : (
           <>
-            <div className="post-body markdown-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+            <HtmlBlock id={postBodyId(post.id)} html={post.bodyHtml} className="post-body markdown-body" />
             <PostActions post={post} ctx={ctx} ui={ui} accepted={accepted} pending={pending.get(post.id)} />
           </>
         )}
@@ -242,6 +268,7 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
           <Form method="post" preventScrollReset className="reply-form" discover="none">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parentId" value={post.id} />
+            <FormKeyInput value={ctx.formKey} />
             <MarkdownEditor
               id={`reply-${post.id}`}
               name="body"
@@ -252,8 +279,12 @@ function PostActions({ post, ctx, ui, accepted, pending }: { post: TreePost; ctx
               rows={4}
               required
               autoFocus
+              emptyAfterPost
+              failed={Boolean(echo)}
             />
-            <button className="button button-small">{t("thread.post.send")}</button>
+            <SubmitButton className="button button-small" pendingLabel={t("thread.post.sending")}>
+              {t("thread.post.send")}
+            </SubmitButton>
           </Form>
         </div>
       ) : null}
@@ -294,12 +325,10 @@ const reactionLabels: Record<ReactionKind, MessageKey> = {
 };
 const reactionIcons: Record<ReactionKind, string> = { helpful: "💡", "same-here": "🙋", thanks: "🙏" };
 
-/** Toggle buttons: a plain form without JavaScript; with it, the tree sends them in the background (`useReactionSubmit`). */
+/** Toggle buttons of the page's one reactions form (`ReactionsForm`). */
 function Reactions({ post, t, pending }: { post: TreePost; t: Translate; pending?: string }) {
   return (
-    <form method="post" className="reactions">
-      <input type="hidden" name="intent" value="react" />
-      <input type="hidden" name="postId" value={post.id} />
+    <div className="reactions" role="group" aria-label={t("thread.react.group")}>
       {reactionKinds.map((kind) => {
         let pressed = post.myReactions.includes(kind);
         let count = post.reactions[kind];
@@ -313,26 +342,52 @@ function Reactions({ post, t, pending }: { post: TreePost; t: Translate; pending
         const who = names.length === 0 ? "" : more > 0 ? t("thread.react.whoMore", { names: names.join(", "), count: more }) : names.join(", ");
         // Kept lean: twenty posts carry sixty of these buttons.
         return (
-          <button key={kind} name="reaction" value={`${kind}:${pressed ? 0 : 1}`} aria-pressed={pressed} className="reaction" title={who || undefined}>
+          <button key={kind} form={reactionsFormId} name="reaction" value={`${post.id}:${kind}:${pressed ? 0 : 1}`} aria-pressed={pressed} className="reaction" title={who || undefined}>
             <span aria-hidden="true">{reactionIcons[kind]}</span>
             {count > 0 ? ` ${t(reactionLabels[kind])} ${count}` : ` ${t(reactionLabels[kind])}`}
             {who ? <span className="reactors sr-only">{` — ${who}`}</span> : null}
           </button>
         );
       })}
-    </form>
+    </div>
   );
 }
 
-/** The reply to the topic itself, under the tree: plain form without JavaScript, the markdown editor with it. */
-export function TopicReplyForm({ topicId, label, submitLabel, echo }: { topicId: string; label: string; submitLabel: string; echo?: ActionEcho }) {
+/**
+ * The reply to the topic itself, under the tree: plain form without JavaScript, the markdown editor with it. After a
+ * successful post the box is empty again and its draft gone; after a failure the text stays.
+ */
+export function TopicReplyForm({
+  topicId,
+  label,
+  submitLabel,
+  pendingLabel,
+  echo,
+  formKey,
+}: {
+  topicId: string;
+  label: string;
+  submitLabel: string;
+  pendingLabel: string;
+  echo?: ActionEcho;
+  formKey?: string;
+}) {
   return (
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value="reply" />
-      <MarkdownEditor name="body" label={label} defaultValue={echo?.body} errors={echo?.errors?.body} draftKey={`dc-draft:reply:${topicId}`} rows={6} required />
-      <button type="submit" className="button">
-        {submitLabel}
-      </button>
+      <FormKeyInput value={formKey} />
+      <MarkdownEditor
+        name="body"
+        label={label}
+        defaultValue={echo?.body}
+        errors={echo?.errors?.body}
+        draftKey={`dc-draft:reply:${topicId}`}
+        rows={6}
+        required
+        emptyAfterPost
+        failed={Boolean(echo)}
+      />
+      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
     </Form>
   );
 }

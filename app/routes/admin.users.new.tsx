@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createMember } from "~/modules/accounts/users.server";
+import { addMember } from "~/modules/accounts/users.server";
 import { newUserSchema, roleSchema } from "~/modules/accounts/schemas";
 import { listCentres } from "~/modules/centres/centres.server";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
-import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
+import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
+import { ErrorSummary, FormKeyInput, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
 
@@ -17,6 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     roles: roleSchema.options,
     centres: centres.map((c) => ({ id: c.id, name: c.name })),
     defaults: { role: "trainer", centreId: user.centreId },
+    // One account per rendered form, however often it is posted.
+    formKey: newFormKey(),
   };
 }
 
@@ -25,8 +29,16 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
+type ActionResult = {
+  errors?: FieldErrors;
+  formError?: string;
+  values: { email: string; name: string; handle: string; role: string; centreId: string };
+  /** A failed submission's new form key. */
+  formKey?: string;
+};
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  requirePermission(context, request, { action: "user:admin" });
+  const user = requirePermission(context, request, { action: "user:admin" });
   const t = translatorFor(context);
   const form = await request.formData();
   const values = {
@@ -41,23 +53,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { ...values, handle: values.handle.trim() || undefined, password: text(form, "password") },
     t,
   );
-  if (!parsed.ok) return data({ errors: parsed.errors, formError: undefined, values }, { status: 422 });
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values }, { status: 422 });
   try {
-    const input = parsed.data;
-    const member = await context.services.db.transaction((tx) => createMember(tx, input));
+    const member = await addMember(context.services.db, user, parsed.data, { formKey: formKeyOf(form) });
     return redirect(`/admin/users/${member.id}?created=1`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return data(
-      { errors: translateFieldErrors(error.options.fieldErrors, t), formError: t(error.messageKey, error.options.params), values },
+    return data<ActionResult>(
+      { errors: translateFieldErrors(error.options.fieldErrors, t), formError: t(error.messageKey, error.options.params), values, ...renewedFormKey() },
       { status: error.status },
     );
   }
 }
 
 export default function NewUser() {
-  const { roles, centres, defaults } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { roles, centres, defaults, formKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const values = result?.values;
   return (
@@ -73,6 +84,7 @@ export default function NewUser() {
       <div className="card">
         <ErrorSummary errors={result?.errors} formError={result?.formError} />
         <Form method="post" noValidate>
+          <FormKeyInput value={result?.formKey ?? formKey} />
           <TextField
             name="email"
             type="email"

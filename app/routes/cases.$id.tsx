@@ -7,7 +7,7 @@ import { findingErrors, scannedFieldsOf, shownWarnings } from "~/modules/cases/f
 import { scanCase } from "~/modules/cases/personal-data";
 import { Page } from "~/components/layout";
 import { markdownSummary } from "~/modules/discussions/markdown";
-import { TextAreaField } from "~/components/forms";
+import { FormKeyInput, SubmitButton, TextAreaField } from "~/components/forms";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext, type TreePost } from "~/components/post-tree";
 import { AuthorName, FollowForm, useThreadUi } from "~/components/thread-ui";
@@ -26,9 +26,11 @@ import {
 import { casePageQuerySchema, followUpSchema, revealQuerySchema, reviewSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thread-pages.server";
-import { getPost, getTopicPage, locatePost, subscriptionLevel } from "~/modules/discussions/topics.server";
+import { getPost, getTopicPage, locatePost } from "~/modules/discussions/topics.server";
 import { notFoundResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} — Digital Compass` : "Digital Compass" }];
@@ -83,10 +85,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     }
   }
 
-  const [page, tags, level, related, discussions] = await Promise.all([
+  const [page, tags, related, discussions] = await Promise.all([
     published ? getTopicPage(services, user, topicId, { cursor }).catch(notFoundOn) : Promise.resolve(null),
     tagsFor(services.db, context.locale),
-    published ? subscriptionLevel(services.db, user.id, "topic", String(topicId)) : Promise.resolve(null),
     published ? relatedCases(services, user, caseId) : Promise.resolve([]),
     published ? relatedDiscussions(services, user, caseId) : Promise.resolve([]),
   ]);
@@ -117,10 +118,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? {
           locked: page.topic.locked,
           hidden: page.topic.visibility === "hidden",
-          posts: posts.map(slimPost),
+          posts: posts.map((p) => slimPost(p, context.pageHtml)),
           nextCursor: fitted?.cut ? fitted.lastRootId : page.nextCursor,
           onFirstPage: !cursor && !fitted?.startsLater,
-          level,
+          level: page?.subscription ?? null,
         }
       : null,
     related: related.map(rowOf),
@@ -130,6 +131,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     sent: Boolean(query.sent) && kase.isMine && kase.status === "in-review",
     // Its author is reminded of the sensitive topics the case mentions, however it was published.
     warnings: kase.isMine ? shownWarnings(translatorFor(context), scanCase(scannedFieldsOf(kase)).warnings) : [],
+    // The discussion's reply forms' key: new at each render, so the next reply after a success is a new one.
+    formKey: newFormKey(),
   };
 }
 
@@ -144,6 +147,8 @@ export type CaseActionData = {
   errors?: FieldErrors;
   formError?: string;
   ok?: boolean;
+  /** A failed reply's new key. */
+  formKey?: string;
   /** The answer to an identity reveal: a name and a handle, never an id. */
   revealed?: { name: string; handle: string };
 };
@@ -205,10 +210,10 @@ async function caseAction(context: AppLoadContext, request: Request, user: AuthU
       const parsed = parseWith(revealQuerySchema, { reason }, t);
       if (!parsed.ok) return data<CaseActionData>({ intent, reason, errors: parsed.errors }, { status: 422 });
       try {
-        const { author } = await revealIdentity(services, user, caseId, parsed.data.reason);
+        const { author } = await revealIdentity(services, user, caseId, parsed.data.reason, { formKey: formKeyOf(form) });
         return data<CaseActionData>({ intent, ok: true, revealed: { name: author.name, handle: author.handle } });
       } catch (error) {
-        return fail(error, { reason });
+        return fail(error, { reason, ...renewedFormKey() });
       }
     }
     default:
@@ -243,7 +248,7 @@ function HelpedButton({ postId, on }: { postId: string; on: boolean }) {
 }
 
 export default function CasePage() {
-  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent, warnings } =
+  const { case: c, topicId, reviewComment, followUp, can, helpedPostIds, helped, discussion, related, discussions, tagLabels, viewer, sent, warnings, formKey } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as CaseActionData | undefined;
   const { t, format } = useThreadUi();
@@ -258,6 +263,7 @@ export default function CasePage() {
     firstUnread: null,
     headingLevel: 3,
     action: result,
+    formKey: result?.formKey ?? formKey,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: `/cases/${c.id}`,
@@ -407,7 +413,14 @@ export default function CasePage() {
                         {topLevelReply.formError}
                       </p>
                     ) : null}
-                    <TopicReplyForm topicId={topicId} label={t("cases.discussion.replyLabel")} submitLabel={t("cases.discussion.replySubmit")} echo={topLevelReply} />
+                    <TopicReplyForm
+                      topicId={topicId}
+                      label={t("cases.discussion.replyLabel")}
+                      submitLabel={t("cases.discussion.replySubmit")}
+                      pendingLabel={t("thread.topic.replySending")}
+                      echo={topLevelReply}
+                      formKey={ctx.formKey}
+                    />
                   </section>
                 ) : (
                   <p className="muted">{t("thread.topic.lockedNoReply")}</p>
@@ -465,6 +478,7 @@ export default function CasePage() {
                 ) : (
                   <Form method="post" preventScrollReset>
                     <input type="hidden" name="intent" value="reveal" />
+                    <FormKeyInput value={ctx.formKey} />
                     {reveal?.formError && !reveal.errors?.reason ? (
                       <p className="alert alert-error" role="alert">
                         {reveal.formError}
@@ -480,9 +494,7 @@ export default function CasePage() {
                       maxLength={1000}
                       defaultValue={reveal?.reason}
                     />
-                    <button type="submit" className="button button-danger button-small">
-                      {t("cases.reveal.submit")}
-                    </button>
+                    <SubmitButton className="button button-danger button-small">{t("cases.reveal.submit")}</SubmitButton>
                   </Form>
                 )}
               </details>

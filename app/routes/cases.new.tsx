@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
 import { CaseFormNotices, CaseFormFields } from "~/components/case-form";
 import { emptyCaseForm } from "~/modules/cases/form-values";
-import { SubmitButton } from "~/components/forms";
+import { FormKeyInput, SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { groupTags } from "~/components/topic-fields";
 import { useT } from "~/i18n/react";
@@ -13,6 +13,7 @@ import { createCase } from "~/modules/cases/cases.server";
 import { newCaseSchema } from "~/modules/cases/schemas";
 import { listTags } from "~/modules/discussions/taxonomy.server";
 import { requireUser } from "~/modules/platform/context.server";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
 
@@ -20,14 +21,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   if (!can(user, { action: "topic:create" })) throw new Response("Forbidden", { status: 403 });
   const tags = await listTags(context.services.db, context.locale);
-  return { tagGroups: groupTags(tags), languages: [...contentLanguages] as string[], defaultLanguage: context.locale as string };
+  return { tagGroups: groupTags(tags), languages: [...contentLanguages] as string[], defaultLanguage: context.locale as string, formKey: newFormKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   if (!can(user, { action: "topic:create" })) throw new Response("Forbidden", { status: 403 });
-  return answerCaseForm(context, request, newCaseSchema, async (input) => {
-    const created = await createCase(context.services, user, input);
+  return answerCaseForm(context, request, newCaseSchema, async (input, { formKey }) => {
+    // One case per rendered form, however often it is posted.
+    const created = await createCase(context.services, user, input, { formKey });
     return created.case.status === "published" ? `/cases/${created.case.id}` : `/cases/${created.case.id}?sent=1`;
   });
 }
@@ -41,6 +43,7 @@ export default function NewCase() {
     <Page title={t("cases.new.title")} intro={t("cases.new.intro")}>
       <CaseFormNotices result={result} />
       <Form method="post" noValidate className="case-form">
+        <FormKeyInput value={result?.formKey ?? page.formKey} />
         <CaseFormFields
           values={values}
           errors={result?.errors}

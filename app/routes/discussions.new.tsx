@@ -2,7 +2,7 @@ import { formFailure } from "~/modules/platform/form-errors.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { contentLanguages } from "../../db/schema/discussions";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, FormKeyInput, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { CategorySelect, errorsOf, groupTags, HiddenValues, SessionExpiredNotice, TagPicker } from "~/components/topic-fields";
@@ -14,6 +14,8 @@ import { newTopicPageQuerySchema, newTopicSchema } from "~/modules/discussions/s
 import { listCategories, listTags } from "~/modules/discussions/taxonomy.server";
 import { createTopic, topicPath } from "~/modules/discussions/topics.server";
 import { badParamsResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { paramIssue } from "~/modules/platform/params";
 import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 
@@ -24,7 +26,7 @@ const draftKey = "dc-draft:topic:new";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A browser without JavaScript whose session expired gets its form back, with nothing but what it sent.
   if (!context.auth.user && request.method === "GET" && isSignedOutSubmission(context)) {
-    return { signedOut: true, categories: [], tagGroups: [], languages: [] as string[], defaultLanguage: context.locale as string, defaultCategory: "" };
+    return { signedOut: true, categories: [], tagGroups: [], languages: [] as string[], defaultLanguage: context.locale as string, defaultCategory: "", formKey: newFormKey() };
   }
   const user = requireUser(context, request);
   if (!can(user, { action: "topic:create" })) throw new Response("Forbidden", { status: 403 });
@@ -41,14 +43,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     languages: [...contentLanguages] as string[],
     defaultLanguage: context.locale as string,
     defaultCategory: wanted ?? "",
+    // One topic per rendered form, however often it is posted.
+    formKey: newFormKey(),
   };
 }
 
-type ActionResult = { errors?: FieldErrors; formError?: string; sessionExpired?: boolean; values: TopicFormValues };
+type ActionResult = { errors?: FieldErrors; formError?: string; sessionExpired?: boolean; values: TopicFormValues; formKey?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = translatorFor(context);
-  const values = readTopicForm(await request.formData());
+  const form = await request.formData();
+  const values = readTopicForm(form);
   const user = context.auth.user;
   if (!user) {
     markSignedOutSubmission(context);
@@ -58,10 +63,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWith(newTopicSchema, values, t);
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values }, { status: 422 });
   try {
-    const topic = await createTopic(context.services, user, parsed.data);
+    const topic = await createTopic(context.services, user, parsed.data, { formKey: formKeyOf(form) });
     return redirect(topicPath(topic.id));
   } catch (error) {
-    return formFailure<ActionResult>(error, t, values);
+    return formFailure<ActionResult>(error, t, values, { keyed: true });
   }
 }
 
@@ -78,6 +83,7 @@ export default function NewTopic() {
       {result?.sessionExpired ? <SessionExpiredNotice /> : null}
       <ErrorSummary errors={errors} formError={result?.formError} />
       <Form method="post" noValidate className="card composer-form">
+        <FormKeyInput value={result?.formKey ?? page.formKey} />
         {reduced ? (
           <HiddenValues
             values={[

@@ -4,19 +4,23 @@ import { can } from "~/modules/accounts/permissions";
 import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
 import { idSchema, topicPageQuerySchema } from "~/modules/discussions/schemas";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
-import { getPost, getTopicPage, locatePost, postPath, subscriptionLevel, topicPath } from "~/modules/discussions/topics.server";
+import { getPost, getTopicPage, locatePost, postPath, topicPath } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { notFoundResponse, readQuery, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
+import { HtmlBlock, htmlOnce } from "~/components/page-html";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextField } from "~/components/forms";
 import { languageName } from "~/i18n";
 import { useLocale } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.topic.title} — Digital Compass` : "Digital Compass" }];
+
+const topicBodyId = "topic-body";
 
 const topicIdOf = (raw: string | undefined) => {
   const parsed = idSchema.safeParse(raw ?? "");
@@ -68,8 +72,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const posts = fitted.posts;
   const nextCursor = fitted.cut ? fitted.lastRootId : page.nextCursor;
   const acceptedOnPage = topic.acceptedPostId ? page.posts.find((p) => p.id === topic.acceptedPostId) : undefined;
-  const [level, categories, tags, acceptedPost] = await Promise.all([
-    subscriptionLevel(services.db, user.id, "topic", topic.id),
+  const level = page.subscription;
+  const [categories, tags, acceptedPost] = await Promise.all([
     listCategories(services.db, context.locale),
     tagsFor(services.db, context.locale),
     topic.acceptedPostId && !acceptedOnPage ? getPost(services, user, Number(topic.acceptedPostId)) : Promise.resolve(acceptedOnPage ?? null),
@@ -89,7 +93,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     topic: {
       id: topic.id,
       title: topic.title,
-      bodyHtml: topic.bodyHtml,
+      bodyHtml: htmlOnce(context.pageHtml, topicBodyId, topic.bodyHtml),
       author: topic.author,
       createdAt: topic.createdAt,
       editedAt: topic.editedAt,
@@ -103,13 +107,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       category: { id: topic.categoryId, name: category?.name ?? topic.categoryId },
       tags: topic.tags.map((slug) => ({ slug, label: tagLabel.get(slug) ?? slug })),
     },
-    posts: posts.map(slimPost),
+    posts: posts.map((p) => slimPost(p, context.pageHtml)),
     nextCursor,
     onFirstPage: !cursor && !fitted.startsLater,
     firstUnread: page.firstUnreadPostId ? { id: page.firstUnreadPostId, onPage: unreadOnPage } : null,
     accepted,
     level,
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
+    // The reply forms' key: new at each render, so the next reply after a success is a new one.
+    formKey: newFormKey(),
   };
 }
 
@@ -119,7 +125,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { topic, posts, nextCursor, onFirstPage, firstUnread, accepted, level, viewer } = useLoaderData<typeof loader>();
+  const { topic, posts, nextCursor, onFirstPage, firstUnread, accepted, level, viewer, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<ThreadActionData>();
   const { t, format } = useThreadUi();
   const locale = useLocale();
@@ -136,6 +142,7 @@ export default function TopicPage() {
     firstUnread: firstUnread?.id ? Number(firstUnread.id) : null,
     headingLevel: 3,
     action: result,
+    formKey: result?.formKey ?? formKey,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: `/discussions/t/${topic.id}`,
@@ -198,7 +205,7 @@ export default function TopicPage() {
               {topic.acceptedPostId ? <span className="badge badge-answered">{t("thread.badge.answered")}</span> : null}
             </span>
           </header>
-          <div className="post-body markdown-body" lang={lang} dangerouslySetInnerHTML={{ __html: topic.bodyHtml }} />
+          <HtmlBlock id={topicBodyId} html={topic.bodyHtml} className="post-body markdown-body" lang={lang} />
           {topic.tags.length ? (
             <ul className="tags" aria-label={t("thread.topic.tags")}>
               {topic.tags.map((tag) => (
@@ -295,7 +302,14 @@ export default function TopicPage() {
         {topic.hidden ? null : !topic.locked ? (
           <section aria-labelledby="reply-title" className="topic-reply card" id="reply">
             <h2 id="reply-title">{t("thread.topic.replyTitle")}</h2>
-            <TopicReplyForm topicId={topic.id} label={t("thread.topic.replyLabel")} submitLabel={t("thread.topic.replySubmit")} echo={topLevelReply} />
+            <TopicReplyForm
+              topicId={topic.id}
+              label={t("thread.topic.replyLabel")}
+              submitLabel={t("thread.topic.replySubmit")}
+              pendingLabel={t("thread.topic.replySending")}
+              echo={topLevelReply}
+              formKey={ctx.formKey}
+            />
           </section>
         ) : (
           <p className="muted">{t("thread.topic.lockedNoReply")}</p>

@@ -6,6 +6,7 @@ import { getThread } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { notFoundResponse, readQuery, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
 import { useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
@@ -44,8 +45,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     topic: { id: topic.id, title: topic.title, language: topic.language, locked: topic.locked, hidden: topic.visibility === "hidden", acceptedPostId: topic.acceptedPostId, authorId: topic.author?.id ?? null },
     anchorId: params.postId!,
     parentId: thread.ancestors.at(-1) ?? null,
-    posts: posts.map(slimPost),
+    posts: posts.map((p) => slimPost(p, context.pageHtml)),
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
+    formKey: newFormKey(),
   };
 }
 
@@ -55,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { topic, parentId, posts, viewer, home, isCase } = useLoaderData<typeof loader>();
+  const { topic, parentId, posts, viewer, home, isCase, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<ThreadActionData>();
   const { t } = useThreadUi();
   const locale = useLocale();
@@ -70,6 +72,7 @@ export default function ThreadPage() {
     firstUnread: null,
     headingLevel: 3,
     action: result,
+    formKey: result?.formKey ?? formKey,
     replyTo: searchParams.get("reply"),
     pageQuery: searchParams.toString(),
     pagePath: location.pathname,

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FormKeyInput, SelectField, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { createTranslator, isLocale, type MessageKey } from "~/i18n";
 import { useFormatDate, useT } from "~/i18n/react";
@@ -10,6 +10,8 @@ import { invitationSchema } from "~/modules/accounts/schemas";
 import { listCentres } from "~/modules/centres/centres.server";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
 import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "directory.invite.title") }];
@@ -48,6 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       expiresAt: i.expiresAt,
       status: i.status,
     })),
+    // One invitation per rendered form, however often it is posted; a new key after each answer.
+    formKey: newFormKey(),
   };
 }
 
@@ -57,6 +61,7 @@ type ActionResult = {
   formError?: string;
   values?: { email: string; role: string; centreId: string };
   created?: { id: string; url: string; email: string; expiresAt: Date };
+  formKey?: string;
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -83,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWith(invitationSchema, values, t);
   if (!parsed.ok) return data<ActionResult>({ intent: "create", errors: parsed.errors, values }, { status: 422 });
   try {
-    const invitation = await createInvitation(context.services, user, parsed.data, context.locale);
+    const invitation = await createInvitation(context.services, user, parsed.data, context.locale, { formKey: formKeyOf(form) });
     return data<ActionResult>({
       intent: "create",
       created: { id: invitation.id, url: invitation.url, email: invitation.email, expiresAt: invitation.expiresAt },
@@ -96,6 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: translateFieldErrors(error.options.fieldErrors, t),
         formError: t(error.messageKey, error.options.params),
         values,
+        ...renewedFormKey(),
       },
       { status: error.status },
     );
@@ -110,7 +116,7 @@ const statusKeys = {
 } as const satisfies Record<string, MessageKey>;
 
 export default function Invitations() {
-  const { roles, centres, ownCentre, fixedCentre, seesAll, invitations } = useLoaderData<typeof loader>();
+  const { roles, centres, ownCentre, fixedCentre, seesAll, invitations, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -146,6 +152,7 @@ export default function Invitations() {
         <h2 id="invite-form-title">{t("directory.invite.formTitle")}</h2>
         <ErrorSummary errors={create?.errors} formError={create?.formError} />
         <Form method="post" noValidate key={created?.id ?? "form"}>
+          <FormKeyInput value={create?.formKey ?? formKey} />
           <TextField
             name="email"
             type="email"

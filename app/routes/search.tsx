@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { searchQuerySchema } from "~/modules/discussions/schemas";
+import { searchFiltersSchema } from "~/modules/discussions/schemas";
 import { search, searchRequestOf, searchTextSchema, type SearchType } from "~/modules/discussions/search.server";
 import { listCategories, unknownFilterValues } from "~/modules/discussions/taxonomy.server";
 import { tagsFor } from "~/modules/discussions/thread-pages.server";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { db } = context.services;
   // A filter that cannot be right (an unknown tag, a date that is not one…) answers the 400 page naming it.
-  const filters = readQuery(context, request, searchQuerySchema);
+  const filters = readQuery(context, request, searchFiltersSchema);
   const unknown = await unknownFilterValues(db, t, { tag: filters.tag, category: filters.category });
   if (unknown.length) throw badParamsResponse(request, unknown);
   if (url.searchParams.getAll("q").length > 1) throw badParamsResponse(request, [paramIssue(t, "q", "param.expected.once")]);

@@ -4,8 +4,10 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/account
 import { tokenNameSchema } from "~/modules/accounts/schemas";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
+import { formKeyOf } from "~/modules/platform/form-keys";
+import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
 import { parseWith, type FieldErrors } from "~/modules/platform/validation";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, FormKeyInput, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useFormatDate, useT } from "~/i18n/react";
 
@@ -14,6 +16,7 @@ type ActionResult = {
   formError?: string;
   name?: string;
   created?: { name: string; token: string };
+  formKey?: string;
 };
 
 /** The page may carry a new token's secret: never stored by the browser or any cache. */
@@ -21,7 +24,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(context, request, { action: "settings:manage" });
-  return { tokens: await listApiTokens(context.services.db, user.id) };
+  // One token per rendered form, however often it is posted; a new key after each answer.
+  return { tokens: await listApiTokens(context.services.db, user.id), formKey: newFormKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,8 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const name = String(form.get("name") ?? "");
     const parsed = parseWith(tokenNameSchema, { name }, t);
     if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, name }, { status: 422 });
-    const created = await createApiToken(context.services.db, user.id, parsed.data.name);
-    // The secret is in this one response only: never cached, never shown again.
+    let created;
+    try {
+      created = await createApiToken(context.services.db, user.id, parsed.data.name, { formKey: formKeyOf(form) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return data<ActionResult>({ formError: t(error.messageKey, error.options.params), name, ...renewedFormKey() }, { status: error.status });
+    }
+    // The secret is in this answer only (and in the answer to the same form posted again): never cached.
     return data<ActionResult>(
       { created: { name: created.name, token: created.token } },
       { headers: { "Cache-Control": "no-store" } },
@@ -53,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function TokenSettings() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -131,6 +141,7 @@ export default function TokenSettings() {
       <div className="card">
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate key={created ? `created-${created.name}` : "new"}>
+          <FormKeyInput value={result?.formKey ?? formKey} />
           <TextField
             name="name"
             label={t("settings.tokens.name")}

@@ -2,20 +2,52 @@ import express, { Router, type ErrorRequestHandler } from "express";
 import { DomainError } from "../../app/modules/platform/errors";
 import { sendDomainError, sendProblem } from "../http";
 import type { Services } from "../../app/modules/platform/services";
-import { accountsRouter } from "./accounts";
-import { casesRouter } from "./cases";
-import { centresRouter } from "./centres";
-import { composerRouter } from "./composer";
-import { discussionsRouter } from "./discussions";
-import { searchRouter } from "./search";
+import { z } from "../../app/modules/platform/zod";
+import { accountsRoutes } from "./accounts";
+import { casesRoutes } from "./cases";
+import { centresRoutes } from "./centres";
+import { composerRoutes } from "./composer";
+import { discussionsRoutes } from "./discussions";
+import { searchRoutes } from "./search";
 import { openApiDocument } from "./openapi";
+import { ApiRoutes, type ApiOperation } from "./registry";
 import { badParamsError, nulParams } from "./support";
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * Every operation of `/api/v1`, mounted through the registry, and the OpenAPI document generated from them once.
+ * Building it touches no service: the tests build it with a stub to read the operations.
+ */
+export function buildApi(services: Services): { routes: ApiRoutes; operations: readonly ApiOperation[]; document: Record<string, unknown> } {
+  const routes = new ApiRoutes();
+  let document: Record<string, unknown> = {};
+  routes.add(
+    {
+      operationId: "getOpenApiDocument",
+      method: "get",
+      path: "/openapi.json",
+      tag: "Platform",
+      summary: "This OpenAPI description",
+      auth: "public",
+      answers: { 200: { description: "The OpenAPI 3.1 document.", schema: z.record(z.unknown()) } },
+    },
+    async (_req, res) => res.json(document),
+  );
+  accountsRoutes(routes, services);
+  centresRoutes(routes, services);
+  discussionsRoutes(routes, services);
+  composerRoutes(routes, services);
+  searchRoutes(routes, services);
+  casesRoutes(routes, services);
+  document = openApiDocument(routes.operations, services.config.publicUrl);
+  return { routes, operations: routes.operations, document };
+}
+
 /** `/api/v1`: JSON in, JSON or problem+json out, whoever asks (cookie or bearer token). */
 export function apiRouter(services: Services): Router {
   const api = Router();
+  const { routes } = buildApi(services);
 
   api.use((req, res, next) => {
     if (req.auth.badToken) return sendProblem(req, res, 401, { key: "auth.signInRequired" });
@@ -31,13 +63,7 @@ export function apiRouter(services: Services): Router {
   });
   api.use(express.json({ limit: "256kb", type: ["application/json", "application/*+json"] }));
 
-  api.get("/openapi.json", (_req, res) => res.json(openApiDocument(services.config.publicUrl)));
-  api.use(accountsRouter(services));
-  api.use(centresRouter(services));
-  api.use(discussionsRouter(services));
-  api.use(composerRouter(services));
-  api.use(searchRouter(services));
-  api.use(casesRouter(services));
+  api.use(routes.router);
 
   api.use((req, res) => sendProblem(req, res, 404, { key: "problem.notFoundDetail" }));
 

@@ -42,12 +42,20 @@ export function idParam(value: string): number {
   return parsed.data;
 }
 
-/** Parses the query string with a schema; a bad parameter answers 400 naming it, in the caller's language. */
-export function queryOf<S extends z.ZodTypeAny>(req: Request, schema: S, status: 400 | 422 = 400): z.output<S> {
+/**
+ * Parses the query string with a schema; a bad parameter answers 400 naming it, in the caller's language. The
+ * `typed` parameters carry what someone typed (search words): when they alone are wrong, the answer is a 422 naming
+ * them, as for a field of a body (one given twice, or as a nested object, is a malformed URL: 400); `"all"` makes
+ * any mistake a 422. Operations declare their query (and its typed parameters) in the registry, which calls this.
+ */
+export function queryOf<S extends z.ZodTypeAny>(req: Request, schema: S, typed: readonly string[] | "all" = []): z.output<S> {
   const locale = localeOf(req);
-  const result = parseParams(schema, cleanQuery(req.query), createTranslator(locale), locale);
-  if (!result.ok) throw paramsError(result.issues, locale, status);
-  return result.data;
+  const query = cleanQuery(req.query);
+  const result = parseParams(schema, query, createTranslator(locale), locale);
+  if (result.ok) return result.data;
+  const isTyped = (param: string) => typed === "all" || (typed.includes(param) && (query[param] === undefined || typeof query[param] === "string"));
+  const malformed = result.issues.filter((i) => !isTyped(i.param));
+  throw malformed.length ? paramsError(malformed, locale) : paramsError(result.issues, locale, 422);
 }
 
 /** The query parameters holding a NUL character (in their name or a value). */

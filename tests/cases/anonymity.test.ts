@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
+import { notificationPushSchema } from "../../app/modules/discussions/schemas";
 import { startTestServer, type TestClient, type TestServer } from "../setup/harness";
 import { api, everyone, json, people, unique, type Json, type Who } from "../discussions/api-helpers";
 
@@ -135,6 +136,8 @@ describe("an anonymous case, for every role but its author", () => {
     const live = pushed.filter((n) => n.kind === "reply");
     expect(live.length, "the peer's socket got the reply live").toBeGreaterThan(0);
     expect(live[0].actor).toBeNull();
+    // Each push is the payload the OpenAPI document declares for `notification:new`.
+    for (const n of pushed) expect(notificationPushSchema.safeParse(n).error?.issues ?? [], JSON.stringify(n)).toEqual([]);
     expectNoAuthor(JSON.stringify(pushed), "socket notification:new");
     const mails = (await server.mails()).filter((m) => (m.includes(word) || m.includes(kase.title)) && !/^To:.*trainer\.paris@demo\.compass/im.test(m));
   expect(mails.length).toBeGreaterThan(0);

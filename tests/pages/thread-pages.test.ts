@@ -176,14 +176,16 @@ describe("topic page", () => {
   });
 
   it("toggles a reaction, idempotently, and shows who reacted", async () => {
-    const on = { intent: "react", postId: chain[0], reaction: "helpful:1" };
+    const on = { intent: "react", reaction: `${chain[0]}:helpful:1` };
     expect((await asker.submit(`/discussions/t/${topicId}`, on)).status).toBe(302);
     expect((await asker.submit(`/discussions/t/${topicId}`, on)).status).toBe(302);
     let post = (await (await asker.get(`/api/v1/posts/${chain[0]}`)).json()).post;
     expect(post.reactions.helpful).toBe(1);
     const html = (await page(asker, `/discussions/t/${topicId}`)).html;
-    expect(html).toMatch(new RegExp(`name="reaction" value="helpful:0" aria-pressed="true"[^>]*title="Camille Martin"`));
-    const off = { intent: "react", postId: chain[0], reaction: "helpful:0" };
+    expect(html).toMatch(new RegExp(`form="reactions-form" name="reaction" value="${chain[0]}:helpful:0" aria-pressed="true"[^>]*title="Camille Martin"`));
+    // One reactions form for the whole page, whatever the number of posts.
+    expect(html.match(/<form[^>]*id="reactions-form"/g)).toHaveLength(1);
+    const off = { intent: "react", reaction: `${chain[0]}:helpful:0` };
     expect((await asker.submit(`/discussions/t/${topicId}`, off)).status).toBe(302);
     expect((await asker.submit(`/discussions/t/${topicId}`, off)).status).toBe(302);
     post = (await (await asker.get(`/api/v1/posts/${chain[0]}`)).json()).post;
@@ -332,7 +334,12 @@ describe("page weight", () => {
       const html = await res.text();
       expect(Buffer.byteLength(html)).toBeLessThan(100_000);
       for (const id of ids) expect(html).toContain(`id="post-${id}"`);
+      // Each reply's text travels once: in the page, not again in the hydration data.
+      expect(html.split("un point individuel de dix minutes chaque vendredi").length - 1).toBe(20);
     }
+    // A client-side navigation (a data request) carries the replies' HTML in its data.
+    const data = await (await asker.get(`/discussions/t/${topic.id}.data`)).text();
+    expect(data.split("un point individuel de dix minutes chaque vendredi").length - 1).toBe(20);
   });
 
   it("pages a topic with long replies so that no page passes 100 KB, and a permalink still finds its post", async () => {

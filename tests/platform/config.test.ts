@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config";
 
@@ -15,6 +16,13 @@ describe("configuration", () => {
     expect(config.secureCookies).toBe(true);
   });
 
+  it("runs one worker per core on PostgreSQL unless WEB_CONCURRENCY says, and one process on PGlite", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://db/x" }).webConcurrency).toBe(os.availableParallelism());
+    expect(loadConfig({ DATABASE_URL: "postgres://db/x", WEB_CONCURRENCY: "3" }).webConcurrency).toBe(3);
+    expect(loadConfig({}).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: "4" }).webConcurrency).toBe(1);
+  });
+
   it.each([
     ["PORT", "eighty"],
     ["PORT", "70000"],
@@ -23,6 +31,8 @@ describe("configuration", () => {
     ["RATE_LIMIT_SCALE", "-1"],
     ["LOG_LEVEL", "loud"],
     ["SMTP_URL", "http://mail"],
+    ["WEB_CONCURRENCY", "0"],
+    ["WEB_CONCURRENCY", "two"],
   ])("stops on a bad %s with one line naming it", (name, value) => {
     let error: unknown;
     try {

@@ -11,11 +11,12 @@ import { loadConfig, type Config } from "../../server/config";
 import { startServer, type RunningServer } from "../../server/index";
 import { createInProcessQueue, type JobQueue } from "../../server/jobs";
 import { createLogger } from "../../server/logger";
+import { checkApiAnswer } from "./api-contract";
 import { withDatabase } from "./global-setup";
 
 export { demoPassword } from "../../db/seed/demo";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -162,6 +163,8 @@ export class TestClient {
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    // Every API answer must match what the OpenAPI document declares for its operation (status and body).
+    await checkApiAnswer(method, pathname, res);
     return res;
   }
 

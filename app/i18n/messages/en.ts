@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   "form.saved": "Changes saved.",
   "form.cancel": "Cancel",
   "form.optional": "optional",
+  "form.alreadySent": "This form was already sent, with other content. What you entered is kept below: send it again to make it a new submission.",
+  "form.keyInvalid": "This form is no longer valid. What you entered is kept below: send it again.",
   "form.sessionExpired": "Your session expired: sign in again; what you typed is still in this form.",
   "error.404.title": "Page not found",
   "error.404.body": "This page does not exist, or it is not visible to you.",

@@ -54,6 +54,8 @@ export const fr = {
   "form.saved": "Modifications enregistrées.",
   "form.cancel": "Annuler",
   "form.optional": "facultatif",
+  "form.alreadySent": "Ce formulaire a déjà été envoyé, avec un autre contenu. Votre saisie est conservée ci-dessous : envoyez-la à nouveau pour en faire un nouvel envoi.",
+  "form.keyInvalid": "Ce formulaire n’est plus valide. Votre saisie est conservée ci-dessous : envoyez-la à nouveau.",
   "form.sessionExpired": "Votre session a expiré : reconnectez-vous, votre saisie est conservée dans ce formulaire.",
   "error.404.title": "Page introuvable",
   "error.404.body": "Cette page n’existe pas, ou elle n’est pas visible pour vous.",

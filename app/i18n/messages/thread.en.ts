@@ -95,6 +95,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.topic.replyTitle": "Reply to the topic",
   "thread.topic.replyLabel": "Your reply",
   "thread.topic.replySubmit": "Post reply",
+  "thread.topic.replySending": "Posting…",
 
   "thread.accepted.title": "Accepted answer",
   "thread.accepted.see": "See this answer in the discussion",
@@ -115,6 +116,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.post.reply": "Reply",
   "thread.post.replyTo": "Your reply to {name}",
   "thread.post.send": "Send reply",
+  "thread.post.sending": "Sending…",
   "thread.post.edit": "Edit",
   "thread.post.accept": "Mark as solution",
   "thread.post.unaccept": "No longer the solution",
@@ -122,6 +124,7 @@ export const threadEn: Record<keyof typeof threadFr, string> = {
   "thread.post.deleteConfirm": "Delete this post? The replies to it stay in place.",
   "thread.post.deleteYes": "Yes, delete",
 
+  "thread.react.group": "Reactions",
   "thread.react.helpful": "Helpful",
   "thread.react.sameHere": "Same here",
   "thread.react.thanks": "Thanks",

@@ -93,6 +93,7 @@ export const threadFr = {
   "thread.topic.replyTitle": "Répondre au sujet",
   "thread.topic.replyLabel": "Votre réponse",
   "thread.topic.replySubmit": "Publier la réponse",
+  "thread.topic.replySending": "Publication en cours…",
 
   "thread.accepted.title": "Solution retenue",
   "thread.accepted.see": "Voir cette réponse dans la discussion",
@@ -113,6 +114,7 @@ export const threadFr = {
   "thread.post.reply": "Répondre",
   "thread.post.replyTo": "Votre réponse à {name}",
   "thread.post.send": "Envoyer la réponse",
+  "thread.post.sending": "Envoi en cours…",
   "thread.post.edit": "Modifier",
   "thread.post.accept": "Marquer comme solution",
   "thread.post.unaccept": "Ce n’est plus la solution",
@@ -120,6 +122,7 @@ export const threadFr = {
   "thread.post.deleteConfirm": "Supprimer ce message ? Les réponses qui lui ont été faites restent en place.",
   "thread.post.deleteYes": "Oui, supprimer",
 
+  "thread.react.group": "Réactions",
   "thread.react.helpful": "Utile",
   "thread.react.sameHere": "Pareil pour moi",
   "thread.react.thanks": "Merci",

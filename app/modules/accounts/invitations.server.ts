@@ -1,9 +1,11 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { centres, invitations, users, type Role } from "../../../db/schema";
+import type { invitationStatuses } from "./schemas";
 import type { Services } from "../platform/services";
 import { createTranslator, type Locale } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import type { AuthUser } from "./auth.server";
 import { hashSecret, newId, newSecret } from "./ids.server";
 import { can } from "./permissions";
@@ -16,38 +18,59 @@ export const invitationUrl = (publicUrl: string, token: string) => `${publicUrl}
 
 /**
  * A host invites trainers of their own centre; leads invite anyone to any role below admin; admins invite anyone.
- * The link is single-use and expires; it is e-mailed through the job queue and returned to show once.
+ * The link is single-use and expires; it is e-mailed through the job queue and returned to show once. From a keyed
+ * form, posting it twice invites once (one e-mail) and both answers show the same link.
  */
 export async function createInvitation(
   services: Pick<Services, "db" | "jobs" | "config">,
   actor: AuthUser,
   input: { email: string; role: Role; centreId: string },
   locale: Locale,
+  options: FormKeyOption = {},
 ) {
-  const { db } = services;
   if (!can(actor, { action: "invitation:create", role: input.role, centreId: input.centreId })) {
     const key = actor.role === "host" && input.role === "trainer" ? "invitation.forbiddenCentre" : "invitation.forbiddenRole";
     throw new DomainError(403, key);
   }
-  const [centre] = await db.select({ id: centres.id }).from(centres).where(eq(centres.id, input.centreId));
-  if (!centre) throw invalidField("centreId", "centre.unknown");
-  const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
-  if (existing) throw new DomainError(409, "user.emailTaken", { fieldErrors: { email: ["user.emailTaken"] } });
-  const { secret, hash } = newSecret();
-  const id = newId();
-  const expiresAt = new Date(Date.now() + invitationLifetimeMs);
-  await db.insert(invitations).values({
-    id,
-    email: input.email.trim(),
-    role: input.role,
-    centreId: input.centreId,
-    invitedBy: actor.id,
-    tokenHash: hash,
-    expiresAt,
+  type Created = { id: string; url: string; token: string; email: string; role: Role; centreId: string; expiresAt: string };
+  const { invitation, first } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<Created>(tx, { userId: actor.id, formKey: options.formKey, kind: "invitation", sent: input });
+    if (claim.replay) {
+      // Revoked or used since: the first answer no longer stands, and the form is spent.
+      const [open] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.id, claim.replay.id), isNull(invitations.revokedAt), isNull(invitations.acceptedAt)));
+      if (!open) throw new DomainError(422, "form.alreadySent");
+      return { invitation: claim.replay, first: false };
+    }
+    const [centre] = await tx.select({ id: centres.id }).from(centres).where(eq(centres.id, input.centreId));
+    if (!centre) throw invalidField("centreId", "centre.unknown");
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
+    if (existing) throw new DomainError(409, "user.emailTaken", { fieldErrors: { email: ["user.emailTaken"] } });
+    const { secret, hash } = newSecret();
+    const id = newId();
+    const expiresAt = new Date(Date.now() + invitationLifetimeMs);
+    await tx.insert(invitations).values({
+      id,
+      email: input.email.trim(),
+      role: input.role,
+      centreId: input.centreId,
+      invitedBy: actor.id,
+      tokenHash: hash,
+      expiresAt,
+    });
+    const created: Created = {
+      id,
+      url: invitationUrl(services.config.publicUrl, secret),
+      token: secret,
+      email: input.email.trim(),
+      role: input.role,
+      centreId: input.centreId,
+      expiresAt: expiresAt.toISOString(),
+    };
+    await claim.record(created);
+    return { invitation: created, first: true };
   });
-  const url = invitationUrl(services.config.publicUrl, secret);
-  await services.jobs.send(invitationEmailJob, { invitationId: id, url, locale });
-  return { id, url, token: secret, email: input.email.trim(), role: input.role, centreId: input.centreId, expiresAt };
+  if (first) await services.jobs.send(invitationEmailJob, { invitationId: invitation.id, url: invitation.url, locale });
+  return { ...invitation, expiresAt: new Date(invitation.expiresAt) };
 }
 
 /** The job: writes the invitation e-mail in the inviter's language. */
@@ -132,7 +155,7 @@ export async function acceptInvitation(
   });
 }
 
-export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
+export type InvitationStatus = (typeof invitationStatuses)[number];
 
 /** The invitations a person sent (admins see all), newest first. */
 export async function listInvitations(db: Database, actor: AuthUser, limit = 50) {

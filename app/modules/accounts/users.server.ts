@@ -5,6 +5,7 @@ import {
   apiTokens,
   authThrottle,
   centres,
+  formSubmissions,
   invitations,
   passwordResetTokens,
   sessions,
@@ -14,6 +15,7 @@ import {
 } from "../../../db/schema";
 import type { Services } from "../platform/services";
 import { badCursor, DomainError, invalidField, notFound } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import type { AuthUser } from "./auth.server";
 import { signOutEverywhere } from "./auth.server";
 import { newId } from "./ids.server";
@@ -169,6 +171,27 @@ export async function createMember(db: Queryable, input: NewMember): Promise<Mem
     }
   }
   return (await getMember(db, id))!;
+}
+
+/** An admin adds an account; from a keyed form, posting it twice adds one and answers both with it. */
+export async function addMember(db: Database, actor: AuthUser, input: NewMember, options: FormKeyOption = {}): Promise<MemberView> {
+  return db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ userId: string }>(tx, {
+      userId: actor.id,
+      formKey: options.formKey,
+      kind: "member",
+      // The password is part of what was sent; the fingerprint is a hash keyed by the form's key, never stored with it.
+      sent: input,
+    });
+    if (claim.replay) {
+      const member = await getMember(tx, claim.replay.userId);
+      if (!member) throw notFound();
+      return member;
+    }
+    const member = await createMember(tx, input);
+    await claim.record({ userId: member.id });
+    return member;
+  });
 }
 
 export async function updateProfile(db: Database, userId: string, patch: ProfilePatch): Promise<MemberView> {
@@ -393,6 +416,7 @@ export async function eraseMember(services: Pick<Services, "db" | "realtime">, u
     await tx.delete(userLanguages).where(eq(userLanguages.userId, userId));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await tx.delete(formSubmissions).where(eq(formSubmissions.userId, userId));
     await tx.delete(authThrottle).where(eq(authThrottle.key, `signin:account:${row.email.toLowerCase()}`));
     await tx
       .update(invitations)

@@ -2,6 +2,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { caseInputOf, findingErrors, mergeErrors, readCaseForm, scannedFieldsOf, shownWarnings, type CaseFormValues, type ShownFinding } from "./form-values";
 import { formFailure } from "~/modules/platform/form-errors.server";
+import { formKeyOf } from "~/modules/platform/form-keys";
 import { translatorFor } from "~/modules/platform/context.server";
 import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 import { CaseFindingsError } from "./cases.server";
@@ -16,16 +17,24 @@ export type CaseFormResult = {
   findings?: boolean;
   /** The answer to "check the text" (nothing saved). */
   checked?: "clean" | "findings";
+  /** A failed new case's new form key: sent again, it is a new submission. */
+  formKey?: string;
 };
 
 /**
  * The new-case and edit-case forms, posted without JavaScript: "check the text" scans and stores nothing; a
- * submission is validated with `schema`, then `save` stores it and names the page to go to. Personal-data findings
- * and invalid fields come back next to the fields, with what was typed.
+ * submission is validated with `schema`, then `save` stores it and names the page to go to (with the form's key,
+ * for a creating form). Personal-data findings and invalid fields come back next to the fields, with what was typed.
  */
-export async function answerCaseForm<S extends z.ZodTypeAny>(context: AppLoadContext, request: Request, schema: S, save: (input: z.output<S>) => Promise<string>) {
+export async function answerCaseForm<S extends z.ZodTypeAny>(
+  context: AppLoadContext,
+  request: Request,
+  schema: S,
+  save: (input: z.output<S>, sent: { formKey: string | null }) => Promise<string>,
+) {
   const t = translatorFor(context);
   const form = await request.formData();
+  const formKey = formKeyOf(form);
   const values = readCaseForm(form);
   const scan = scanCase(scannedFieldsOf(values));
   const warnings = shownWarnings(t, scan.warnings);
@@ -46,7 +55,7 @@ export async function answerCaseForm<S extends z.ZodTypeAny>(context: AppLoadCon
     );
   }
   try {
-    return redirect(await save(parsed.data));
+    return redirect(await save(parsed.data, { formKey }));
   } catch (error) {
     if (error instanceof CaseFindingsError) {
       return data<CaseFormResult>(
@@ -54,6 +63,6 @@ export async function answerCaseForm<S extends z.ZodTypeAny>(context: AppLoadCon
         { status: 422 },
       );
     }
-    return formFailure<CaseFormResult>(error, t, values);
+    return formFailure<CaseFormResult>(error, t, values, { keyed: formKey !== null });
   }
 }

@@ -12,6 +12,7 @@ import { prepareQuery } from "../discussions/search.server";
 import { assertTagsExist, tagLabel } from "../discussions/taxonomy.server";
 import { recordModerationAction } from "../moderation/log.server";
 import { badCursor, DomainError, notFound } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { maySeeCaseAuthor } from "./anonymity";
 import { findingKey, scanCase, type Finding } from "./personal-data";
 import { decodeCaseCursor, type CaseListQuery, type CasePatchInput, type NewCaseInput, type ReviewInput } from "./schemas";
@@ -219,15 +220,23 @@ async function countryOf(db: Queryable, userId: string): Promise<string> {
 /**
  * Publishes a case (or stores it for a lead's review when the author acknowledges the personal-data findings), with
  * its discussion topic, in one transaction. Sensitive-category warnings never block; they come back as `warnings`.
+ * From a keyed form, posting it twice creates one case.
  */
-export async function createCase(services: CaseServices, viewer: AuthUser, input: NewCaseInput): Promise<{ case: CaseView; warnings: Finding[] }> {
+export async function createCase(
+  services: CaseServices,
+  viewer: AuthUser,
+  input: NewCaseInput,
+  options: FormKeyOption = {},
+): Promise<{ case: CaseView; warnings: Finding[] }> {
   requireSignedIn(viewer);
   if (!can(viewer, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
   const { findings, warnings } = scanInput(input);
   if (findings.length && !input.acknowledgeWarnings) throw new CaseFindingsError(findings, warnings);
   const status: CaseStatus = findings.length ? "in-review" : "published";
   const r = rendered(input);
-  const caseId = await services.db.transaction(async (tx) => {
+  const { caseId, created } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ caseId: number }>(tx, { userId: viewer.id, formKey: options.formKey, kind: "case", sent: input });
+    if (claim.replay) return { caseId: claim.replay.caseId, created: false };
     await assertTagsExist(tx, input.tags);
     const country = await countryOf(tx, viewer.id);
     const [topic] = await tx
@@ -273,9 +282,10 @@ export async function createCase(services: CaseServices, viewer: AuthUser, input
     if (input.tags.length) await tx.insert(caseTags).values(input.tags.map((tagSlug) => ({ caseId: row.id, tagSlug })));
     // The author follows replies to their case (notifications of an anonymous author's case never name them).
     await tx.insert(subscriptions).values({ userId: viewer.id, targetType: "topic", targetId: String(topic.id), level: "watching" }).onConflictDoNothing();
-    return row.id;
+    await claim.record({ caseId: row.id });
+    return { caseId: row.id, created: true };
   });
-  forgetFacets();
+  if (created) forgetFacets();
   return { case: await getCase(services, viewer, caseId), warnings };
 }
 
@@ -405,19 +415,31 @@ export async function reviewCase(services: CaseServices, viewer: AuthUser, caseI
  * The only way a lead or an admin learns who wrote a case: the look is logged with its reason and the author is
  * told, in the same transaction as the answer.
  */
-export async function revealIdentity(services: CaseServices, viewer: Actor, caseId: number, reason: string): Promise<{ author: { id: string; name: string; handle: string } }> {
+export async function revealIdentity(
+  services: CaseServices,
+  viewer: Actor,
+  caseId: number,
+  reason: string,
+  options: FormKeyOption = {},
+): Promise<{ author: { id: string; name: string; handle: string } }> {
   requireSignedIn(viewer);
   if (!isLead(viewer)) throw new DomainError(403, "auth.forbidden");
   const trimmed = reason.trim();
   if (!trimmed) throw new DomainError(422, "problem.unprocessable", { fieldErrors: { reason: ["cases.revealReasonRequired"] } });
+  type Revealed = { id: string; name: string; handle: string };
   const { author, push } = await services.db.transaction(async (tx) => {
+    // Posted twice, the form reveals once: one log entry, one notice to the author.
+    const claim = await claimFormSubmission<Revealed>(tx, { userId: viewer.id, formKey: options.formKey, kind: "identity-reveal", sent: { caseId, reason: trimmed } });
+    if (claim.replay) return { author: claim.replay, push: null };
     const row = await loadCase(tx, caseId);
     if (!row || !mayRead(viewer, row)) throw notFound();
     await recordModerationAction(tx, { actorId: viewer.id, targetType: "case", targetId: String(caseId), action: "reveal-identity", reason: trimmed });
     const push = await notifyAboutCase(tx, { userId: row.author_id, kind: "identity-reveal", actorId: viewer.id, caseId, topicId: Number(row.topic_id), title: row.title });
-    return { author: { id: row.author_id, name: row.author_erased ? "deleted user" : row.author_name, handle: row.author_erased ? "" : row.author_handle }, push };
+    const author: Revealed = { id: row.author_id, name: row.author_erased ? "deleted user" : row.author_name, handle: row.author_erased ? "" : row.author_handle };
+    await claim.record(author);
+    return { author, push };
   });
-  await afterCommit(services, [push]);
+  if (push) await afterCommit(services, [push]);
   return { author };
 }
 

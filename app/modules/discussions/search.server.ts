@@ -5,8 +5,7 @@ import { contentLanguages, type ContentLanguage } from "../../../db/schema/discu
 import type { Services } from "../platform/services";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError } from "../platform/errors";
-import { lineText } from "../platform/validation";
-import { searchMaxOffset, type searchTypes, type SearchParams } from "./schemas";
+import { searchMaxOffset as maxOffset, searchQueryMaxLength, type SearchParams, type searchTypes } from "./schemas";
 import { postPath, topicPath } from "./topics.server";
 
 /**
@@ -22,14 +21,11 @@ import { postPath, topicPath } from "./topics.server";
  * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
  */
 
-export { searchTypes, type SearchParams } from "./schemas";
+export { searchFiltersSchema, searchQueryMaxLength, searchTextSchema, searchTypes, type SearchParams } from "./schemas";
 export type SearchType = (typeof searchTypes)[number];
 
-export const searchQueryMaxLength = 200;
 /** The most recent matches each source ranks. */
 export const candidateLimit = 200;
-/** How far `cursor` may page into the ranked results. */
-const maxOffset = searchMaxOffset;
 
 const configs: Record<ContentLanguage, string> = { fr: "dc_french", en: "dc_english", es: "dc_spanish", ro: "dc_romanian", nl: "dc_dutch" };
 
@@ -66,18 +62,9 @@ export type SearchHit = {
 export type SearchResult = { items: SearchHit[]; nextCursor: string | null };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Parameters (the API and the page share them: searchQuerySchema in schemas.ts)
+// Parameters (the API and the page share them: searchFiltersSchema, searchTextSchema in schemas.ts)
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The query itself: 1 to 200 characters, one line in NFC without bidi controls, something visible (the API answers
- * 422 otherwise; invisible characters alone ask for words to search for).
- */
-export const searchTextSchema = lineText({
-  max: searchQueryMaxLength,
-  messages: { required: "search.q.required", tooLong: "search.q.tooLong", invisible: "search.q.required" },
-});
 
 /** Turns parsed parameters into filters; a date-only `to` includes that whole day. */
 export function searchRequestOf(q: string, params: SearchParams): SearchRequest {

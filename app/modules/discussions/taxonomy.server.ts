@@ -3,12 +3,16 @@ import type { Database, Queryable } from "../../../db/client";
 import { categories, tags, topicTags, topics, type ContentLanguage } from "../../../db/schema";
 import type { Locale, Translate } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
+import { keptPerDatabase } from "../platform/kept.server";
 import { paramIssue, type ParamIssue } from "../platform/params";
 
 export type CategoryView = { id: string; slug: string; name: string; description: string; position: number };
 
+/** Read on every discussion page: kept for a minute (`keptPerDatabase`), forgotten by this instance's writes. */
+const keptCategories = keptPerDatabase(60_000, (db) => (db as Queryable).select().from(categories).orderBy(asc(categories.position), asc(categories.id)));
+
 export async function listCategories(db: Queryable, locale: Locale): Promise<CategoryView[]> {
-  const rows = await db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+  const rows = await keptCategories.get(db);
   return rows.map((c) => ({
     id: c.id,
     slug: c.id,
@@ -55,6 +59,18 @@ export async function unknownFilterValues(db: Queryable, t: Translate, filter: {
   return issues;
 }
 
+/**
+ * The taxonomy with its use counts, read on every list and topic page and costly to count on a big forum: kept for
+ * half a minute (a renamed tag shows its new label within that on other instances), forgotten by this instance's
+ * writes.
+ */
+const keptTags = keptPerDatabase(30_000, (db) => listTags(db as Queryable, "en"));
+
+export async function tagsFor(db: Queryable, locale: Locale): Promise<{ slug: string; label: string; group: string; count: number }[]> {
+  const all = await keptTags.get(db);
+  return all.map((t) => ({ slug: t.slug, group: t.group, count: t.count, label: tagLabel(t.labels, locale) }));
+}
+
 /** Every tag named must exist; an unknown one is a field error, not a silent drop. */
 export async function assertTagsExist(db: Queryable, slugs: string[], field = "tags") {
   if (slugs.length === 0) return;
@@ -70,6 +86,7 @@ export async function assertCategoryExists(db: Queryable, id: string) {
 /** Creates a category; an existing identifier is a conflict (the API), where the leads' form updates it. */
 export async function createCategory(db: Database, input: Parameters<typeof upsertCategory>[1]) {
   const inserted = await db.insert(categories).values(input).onConflictDoNothing().returning({ id: categories.id });
+  keptCategories.forget();
   if (inserted.length === 0) throw new DomainError(409, "discussions.categoryExists", { fieldErrors: { id: ["discussions.categoryExists"] } });
 }
 
@@ -84,10 +101,12 @@ export async function upsertCategory(
       target: categories.id,
       set: { nameFr: input.nameFr, nameEn: input.nameEn, descriptionFr: input.descriptionFr ?? "", descriptionEn: input.descriptionEn ?? "", position: input.position ?? 0 },
     });
+  keptCategories.forget();
 }
 
 export async function upsertTag(db: Database, input: { slug: string; group: string; labels: { fr: string; en: string } & Record<string, string> }) {
   await db.insert(tags).values(input).onConflictDoUpdate({ target: tags.slug, set: { group: input.group, labels: input.labels } });
+  keptTags.forget();
 }
 
 /** Merging moves every use of `from` to `into`, then removes `from`; one transaction. */
@@ -109,4 +128,5 @@ export async function mergeTags(db: Database, from: string, into: string) {
     await tx.execute(sql`delete from subscriptions where target_type = 'tag' and target_id = ${from}`);
     await tx.delete(tags).where(eq(tags.slug, from));
   });
+  keptTags.forget();
 }

@@ -3,16 +3,17 @@
  * query read from a URL, the tag labels, and the one action handler for everything a reader does to posts.
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import type { Queryable } from "../../../db/client";
 import type { ContentLanguage } from "../../../db/schema/discussions";
-import type { Locale } from "../../i18n";
 import type { AuthUser } from "../accounts/auth.server";
 import { can } from "../accounts/permissions";
 import { badParamsResponse, readQuery, translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
+import { formKeyOf } from "../platform/form-keys";
+import { renewedFormKey } from "../platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
-import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema, topicListPageQuerySchema, type topicSorts } from "./schemas";
-import { listTags, tagLabel, unknownFilterValues, type TagView } from "./taxonomy.server";
+import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema, topicListPageQuerySchema, topicListSorts } from "./schemas";
+import { unknownFilterValues } from "./taxonomy.server";
+export { tagsFor } from "./taxonomy.server";
 import {
   acceptAnswer,
   createReply,
@@ -24,7 +25,9 @@ import {
   setTopicSubscription,
 } from "./topics.server";
 
-export type ListSort = (typeof topicSorts)[number];
+/** The topic list's sorts (the API's `sort`). */
+export const listSorts = topicListSorts;
+export type ListSort = (typeof listSorts)[number];
 export type ListFilters = { category?: string; tags: string[]; language?: ContentLanguage; sort: ListSort; cursor?: string };
 
 /**
@@ -38,39 +41,6 @@ export async function readListFilters(context: AppLoadContext, request: Request,
   return { category: category ?? query.category, tags: query.tag, language: query.language, sort: query.sort, cursor: query.cursor };
 }
 
-/**
- * The tag taxonomy is read on every list and topic page, and counting uses is not cheap on a big forum: it is kept
- * for a short while per database (a renamed tag shows its new label within half a minute), and refreshed in the
- * background while the previous answer is served.
- */
-const tagTtlMs = 30_000;
-const tagCache = new WeakMap<object, { at: number; tags: TagView[]; refreshing?: Promise<void> }>();
-
-export async function tagsFor(db: Queryable, locale: Locale): Promise<{ slug: string; label: string; group: string; count: number }[]> {
-  let entry = tagCache.get(db);
-  if (!entry) {
-    entry = { at: Date.now(), tags: await listTags(db, "en") };
-    tagCache.set(db, entry);
-  } else if (Date.now() - entry.at > tagTtlMs && !entry.refreshing) {
-    const current = entry;
-    current.refreshing = listTags(db, "en")
-      .then((tags) => {
-        current.tags = tags;
-        current.at = Date.now();
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        current.refreshing = undefined;
-      });
-  }
-  return entry.tags.map((t) => ({ slug: t.slug, group: t.group, count: t.count, label: tagLabel(t.labels, locale) }));
-}
-
-/** Forgets the cached taxonomy (tests, or a page that just changed it). */
-export function forgetTags(db: Queryable) {
-  tagCache.delete(db);
-}
-
 export type ThreadActionData = {
   intent: string;
   postId?: string;
@@ -80,6 +50,8 @@ export type ThreadActionData = {
   errors?: FieldErrors;
   formError?: string;
   ok?: boolean;
+  /** A failed reply's new key: sent again, it is a new submission. */
+  formKey?: string;
 };
 
 /** The page the form was posted from (with its query), never anything else. */
@@ -123,15 +95,17 @@ export async function handleThreadAction(context: AppLoadContext, request: Reque
       const parsed = parseWith(newPostSchema, { body, parentId: parentRaw || null }, t);
       if (!parsed.ok) return data<ThreadActionData>({ intent, parentId: parentRaw, body, errors: parsed.errors }, { status: 422 });
       try {
-        const post = await createReply(services, user, topicId, parsed.data);
+        // Posted twice (a double click, a retried POST), the same form makes one reply: both go to it.
+        const post = await createReply(services, user, topicId, parsed.data, { formKey: formKeyOf(form) });
         return redirect(postPath(topicId, post.id));
       } catch (error) {
-        return fail(error, { parentId: parentRaw, body });
+        return fail(error, { parentId: parentRaw, body, ...renewedFormKey() });
       }
     }
     case "react": {
-      const postId = parseId(form.get("postId"));
-      const [kindRaw, on] = String(form.get("reaction") ?? "").split(":");
+      // `<post>:<kind>:<1|0>`, from the page's one reactions form.
+      const [postRaw, kindRaw, on] = String(form.get("reaction") ?? "").split(":");
+      const postId = parseId(postRaw ?? "");
       const kind = reactionKindSchema.safeParse(kindRaw);
       if (postId === null || !kind.success || (on !== "1" && on !== "0")) {
         return data<ThreadActionData>({ intent, formError: t("thread.error.badRequest") }, { status: 400 });

@@ -20,9 +20,10 @@ import { can, type Actor } from "../accounts/permissions";
 import { hidesPersonInCase } from "../cases/anonymity";
 import { caseTopicAccess } from "../cases/access.server";
 import { badCursor, DomainError, notFound } from "../platform/errors";
+import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
-import { decodeTopicListCursor, type NewTopicInput, type TopicListQuery } from "./schemas";
+import { decodeTopicListCursor, type NewTopicInput, type TopicListQuery, type topicModerationActions } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
 
 /** Replies shown inline under a first-level reply before "continue this thread". */
@@ -92,9 +93,17 @@ export async function requireVisibleTopic(db: Queryable, viewer: Actor, topicId:
   return row;
 }
 
-export async function createTopic(services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">, actor: AuthUser, input: NewTopicInput) {
+/** Creates a topic; from a keyed form, posting it twice creates one and answers both with it. */
+export async function createTopic(
+  services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
+  actor: AuthUser,
+  input: NewTopicInput,
+  options: FormKeyOption = {},
+) {
   if (!can(actor, { action: "topic:create" })) throw new DomainError(403, "auth.forbidden");
   const { pushes, topicId } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ topicId: number }>(tx, { userId: actor.id, formKey: options.formKey, kind: "topic", sent: input });
+    if (claim.replay) return { pushes: [], topicId: claim.replay.topicId };
     await assertCategoryExists(tx, input.categoryId);
     await assertTagsExist(tx, input.tags);
     const rendered = await render(tx, input.body);
@@ -116,10 +125,14 @@ export async function createTopic(services: Pick<Services, "db" | "realtime" | "
       .values({ userId: actor.id, targetType: "topic", targetId: String(topic.id), level: "watching" })
       .onConflictDoNothing();
     const pushes = await notifyNewTopic(tx, { topicId: topic.id, actorId: actor.id, mentionedIds: rendered.mentionedIds, categoryId: input.categoryId, tags: input.tags });
+    await claim.record({ topicId: topic.id });
     return { pushes, topicId: topic.id };
   });
   await deliver(services, pushes);
-  return (await getTopic(services.db, actor, topicId, services.config.publicUrl))!;
+  // A replayed form whose topic has gone since: nothing to show.
+  const topic = await getTopic(services.db, actor, topicId, services.config.publicUrl);
+  if (!topic) throw notFound();
+  return topic;
 }
 
 /** Pushes the notifications a committed change created to the people's open sockets. */
@@ -184,12 +197,20 @@ function topicView(row: TopicRow, publicUrl: string, viewer: Actor = null): Topi
   };
 }
 
-const topicSelect = sql`select t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
+const topicColumns = sql`t.id, t.title, t.body, t.body_html, t.category_id, t.language, t.author_id,
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     t.created_at, t.edited_at, t.locked, t.pinned, t.accepted_post_id, t.reply_count, t.view_count, t.visibility,
     (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags,
-    c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status
-  from topics t join users u on u.id = t.author_id left join cases c on c.topic_id = t.id`;
+    c.author_id as case_author_id, c.anonymous as case_anonymous, c.status as case_status`;
+const topicFrom = sql`from topics t join users u on u.id = t.author_id left join cases c on c.topic_id = t.id`;
+const topicSelect = sql`select ${topicColumns} ${topicFrom}`;
+
+/** What a reader's page shows of their own relation to the topic, in the topic's statement (no round trip more). */
+const readerColumns = (viewerId: string) => sql`,
+    (select r.last_read_post_id from topic_reads r where r.user_id = ${viewerId} and r.topic_id = t.id) as last_read,
+    (select min(p.id) from posts p where p.topic_id = t.id and p.visibility = 'visible'
+       and p.id > (select r.last_read_post_id from topic_reads r where r.user_id = ${viewerId} and r.topic_id = t.id)) as first_unread,
+    (select s.level from subscriptions s where s.user_id = ${viewerId} and s.target_type = 'topic' and s.target_id = t.id::text) as subscription`;
 
 export async function getTopic(db: Queryable, viewer: Actor, topicId: number, publicUrl: string): Promise<TopicView | null> {
   if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -250,7 +271,7 @@ function postView(row: PostRow, viewer: Actor, publicUrl: string): PostView {
   };
 }
 
-const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_id, p.depth, p.author_id,
+const postSelect = (viewerId: string, extraColumns = sql``) => sql`select p.id, p.topic_id, p.parent_id, p.depth, p.author_id,
     u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
     p.body, p.body_html, p.created_at, p.edited_at, p.visibility, p.child_count,
     p.helpful_count, p.same_here_count, p.thanks_count,
@@ -258,10 +279,17 @@ const postSelect = (viewerId: string) => sql`select p.id, p.topic_id, p.parent_i
        from (select * from reactions r0 where r0.post_id = p.id order by r0.created_at limit 30) r
        join users ru on ru.id = r.user_id) as reactors,
     (select array_agg(r.kind) from reactions r where r.post_id = p.id and r.user_id = ${viewerId}) as mine,
-    c.author_id as case_author_id, c.anonymous as case_anonymous
+    c.author_id as case_author_id, c.anonymous as case_anonymous${extraColumns}
   from posts p join users u on u.id = p.author_id left join cases c on c.topic_id = p.topic_id`;
 
-export type TopicPage = { topic: TopicView; posts: PostView[]; nextCursor: string | null; firstUnreadPostId: string | null };
+export type TopicPage = {
+  topic: TopicView;
+  posts: PostView[];
+  nextCursor: string | null;
+  firstUnreadPostId: string | null;
+  /** How the reader follows the topic. */
+  subscription: "watching" | "muted" | null;
+};
 
 /**
  * A topic with one page of its reply tree: first-level replies in order, each with its branch down to
@@ -274,33 +302,35 @@ export async function getTopicPage(
   options: { cursor?: string | null; limit?: number; maxDepth?: number } = {},
 ): Promise<TopicPage | null> {
   const { db } = services;
-  const topic = await getTopic(db, viewer, topicId, services.config.publicUrl);
-  if (!topic) return null;
+  if (!can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
   const limit = Math.min(Math.max(options.limit ?? rootsPerPage, 1), 100);
   const after = options.cursor ? Number(options.cursor) : 0;
   if (!Number.isSafeInteger(after) || after < 0) throw new DomainError(400, "problem.badRequest");
-  const rows = await queryRows<PostRow & { page_roots: number }>(
-    db,
-    sql`with page_roots as (
-        select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
-      )
-      ${postSelect(viewer.id)}
-      where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${options.maxDepth ?? inlineDepth}
-      order by p.path
-      limit ${maxPostsPerPage}`,
-  );
-  const [more] = await queryRows<{ n: number; last_read: number | null; first_unread: number | null }>(
-    db,
-    sql`select
-        (select count(*)::int from (select 1 from posts where topic_id = ${topicId} and parent_id is null and id > ${after} limit ${limit + 1}) x) as n,
-        (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}) as last_read,
-        (select min(id) from posts where topic_id = ${topicId} and visibility = 'visible' and id > coalesce(
-          (select last_read_post_id from topic_reads where user_id = ${viewer.id} and topic_id = ${topicId}), 0)) as first_unread`,
-  );
+  // Two statements, sent together: the topic with the reader's marks, and the page of replies (with how many
+  // first-level replies follow, which says whether there is a next page).
+  const [[topicRow], rows] = await Promise.all([
+    queryRows<TopicRow & { last_read: number | null; first_unread: number | null; subscription: "watching" | "muted" | null }>(
+      db,
+      sql`select ${topicColumns}${readerColumns(viewer.id)} ${topicFrom} where t.id = ${topicId}`,
+    ),
+    queryRows<PostRow & { page_roots: number }>(
+      db,
+      sql`with page_roots as (
+          select id from posts where topic_id = ${topicId} and parent_id is null and id > ${after} order by id limit ${limit + 1}
+        )
+        ${postSelect(viewer.id, sql`, (select count(*)::int from page_roots) as page_roots`)}
+        where p.topic_id = ${topicId} and p.root_id in (select id from page_roots order by id limit ${limit}) and p.depth <= ${options.maxDepth ?? inlineDepth}
+        order by p.path
+        limit ${maxPostsPerPage}`,
+    ),
+  ]);
+  if (!topicRow || !visibleTo(viewer, topicRow.visibility) || !caseTopicVisible(viewer, topicRow)) return null;
+  const topic = topicView(topicRow, services.config.publicUrl, viewer);
   const views = rows.map((r) => postView(r, viewer, services.config.publicUrl));
   const roots = views.filter((p) => p.parentId === null);
-  const nextCursor = more.n > limit && roots.length ? roots[roots.length - 1].id : null;
-  return { topic, posts: views, nextCursor, firstUnreadPostId: more.last_read === null ? null : more.first_unread === null ? null : String(more.first_unread) };
+  const nextCursor = (rows[0]?.page_roots ?? 0) > limit && roots.length ? roots[roots.length - 1].id : null;
+  const firstUnreadPostId = topicRow.last_read === null || topicRow.first_unread === null ? null : String(topicRow.first_unread);
+  return { topic, posts: views, nextCursor, firstUnreadPostId, subscription: topicRow.subscription };
 }
 
 /** A branch below one post ("continue this thread"), down to `inlineDepth` levels under it. */
@@ -335,14 +365,23 @@ export async function locatePost(db: Queryable, viewer: Actor, postId: number) {
   return { topicId: p.topicId, cursor: cursorRow?.id ? String(cursorRow.id) : null, threadAnchor: threadAnchor === null ? null : String(threadAnchor) };
 }
 
+/** Replies to a topic or to one of its posts; from a keyed form, posting it twice creates one reply. */
 export async function createReply(
   services: Pick<Services, "db" | "realtime" | "config" | "jobs" | "log">,
   actor: AuthUser,
   topicId: number,
   input: { body: string; parentId?: number | null },
+  options: FormKeyOption = {},
 ): Promise<PostView> {
   if (!can(actor, { action: "post:reply" })) throw new DomainError(403, "auth.forbidden");
   const { pushes, postId } = await services.db.transaction(async (tx) => {
+    const claim = await claimFormSubmission<{ postId: number }>(tx, {
+      userId: actor.id,
+      formKey: options.formKey,
+      kind: "reply",
+      sent: { topicId, body: input.body, parentId: input.parentId ?? null },
+    });
+    if (claim.replay) return { pushes: [], postId: claim.replay.postId };
     const topic = await requireVisibleTopic(tx, actor, topicId);
     if (topic.visibility !== "visible") throw notFound();
     const [locked] = await tx.select({ locked: topics.locked }).from(topics).where(eq(topics.id, topicId)).for("update");
@@ -398,10 +437,13 @@ export async function createReply(
       parentAuthorId: parent?.authorId ?? null,
       mentionedIds: rendered.mentionedIds,
     });
+    await claim.record({ postId });
     return { pushes, postId };
   });
   await deliver(services, pushes);
-  return (await getPost(services, actor, postId))!;
+  const post = await getPost(services, actor, postId);
+  if (!post) throw notFound();
+  return post;
 }
 
 export async function getPost(services: Pick<Services, "db" | "config">, viewer: Actor, postId: number): Promise<PostView | null> {
@@ -657,7 +699,7 @@ export async function listTopics(
         u.name as author_name, u.handle as author_handle, (u.erased_at is not null) as author_erased,
         t.created_at, t.last_posted_at, ${sortColumn}::text as sort_key, t.reply_count, t.view_count, t.pinned, t.locked,
         t.accepted_post_id, t.last_post_id, r.last_read_post_id as last_read,
-        (r.last_read_post_id is null or t.last_post_id > r.last_read_post_id) as unread,
+        (r.last_read_post_id is null or coalesce(t.last_post_id, 0) > r.last_read_post_id) as unread,
         (select array_agg(tt.tag_slug order by tt.tag_slug) from topic_tags tt where tt.topic_id = t.id) as tags
       from topics t
       join users u on u.id = t.author_id
@@ -704,7 +746,7 @@ export async function moderateTopic(
   services: Pick<Services, "db" | "config">,
   actor: AuthUser,
   topicId: number,
-  action: "lock" | "unlock" | "pin" | "unpin",
+  action: (typeof topicModerationActions)[number],
   reason: string,
 ) {
   if (!can(actor, { action: "topic:moderate" })) throw new DomainError(403, "auth.forbidden");

@@ -15,6 +15,8 @@ declare module "@remix-run/node" {
     locale: Locale;
     client: { ip: string; userAgent: string };
     requestId: string;
+    /** Rendered Markdown the page being rendered carries itself (a document request), or null (a data request). */
+    pageHtml: Map<string, string> | null;
   }
 }
 

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { isMessageKey, type Locale, type MessageKey, type Translate, type TranslationParams } from "../../i18n";
 import { DomainError } from "./errors";
 import { hasNul, hasVisibleText, normaliseLine } from "./text";
+import { z } from "./zod";
 
 /**
  * URL parameters (query strings of pages and of the API), parsed with zod schemas: a value that cannot be right is
@@ -12,6 +12,9 @@ import { hasNul, hasVisibleText, normaliseLine } from "./text";
  * Conventions: an empty value (`?sort=`, what a GET form sends for "any") counts as absent; a parameter given twice
  * when it takes one value is refused; parameters a page does not know are ignored (links with tracking or framework
  * parameters keep working).
+ *
+ * The building blocks below transform what they read; their `.openapi()` metadata says what the URL carries, so that
+ * the OpenAPI document generated from the API's query schemas shows the input types (an integer, a list…).
  */
 
 /** One refused parameter: its name, what it expects (a translated clause), and the whole sentence. */
@@ -136,10 +139,11 @@ export const intParam = (min: number, max: number) =>
       return z.NEVER;
     }
     return value;
-  });
+  })
+  .openapi({ type: "integer", minimum: min, maximum: max });
 
 /** `?limit=` of every list (1–100, 20 by default). */
-export const limitParam = intParam(1, 100).default(20);
+export const limitParam = intParam(1, 100).default(20).describe("Page size.");
 
 /** A numeric id (a post to open, the id of the last item of a page). */
 export const numericIdParam = z
@@ -162,6 +166,7 @@ export const textParam = (max: number) =>
     })
     .pipe(z.string().max(max))
     .transform((text) => text || undefined)
+    .openapi({ type: "string", maxLength: max })
     .optional();
 
 /** One value or a repeated parameter, as a list (`?tag=a&tag=b`). */
@@ -171,7 +176,15 @@ export const listParam = <T extends z.ZodTypeAny>(item: T, max: number) =>
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(item).max(max))
-    .transform((list) => [...new Set(list)] as z.output<T>[]);
+    .transform((list) => [...new Set(list)] as z.output<T>[])
+    .openapi({ type: "array", items: itemDoc(item), maxItems: max });
+
+/** What one value of a list parameter looks like in the OpenAPI document: its choices, or its pattern. */
+function itemDoc(item: z.ZodTypeAny): { type: "string"; enum?: string[]; pattern?: string } {
+  if (item instanceof z.ZodEnum) return { type: "string", enum: item.options as string[] };
+  const regex = item instanceof z.ZodString ? item._def.checks.find((c) => c.kind === "regex") : undefined;
+  return regex && regex.kind === "regex" ? { type: "string", pattern: regex.regex.source } : { type: "string" };
+}
 
 /** A tag slug in a filter (its existence is checked against the taxonomy by the caller). */
 export const tagSlugParam = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, "param.expected.invalid");

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { isMessageKey, translateMaybeKey, type MessageKey, type Translate } from "../../i18n";
 import { hasNul, hasVisibleText, isBlank, normaliseBody, normaliseLine } from "./text";
+import { z } from "./zod";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -103,7 +103,9 @@ function textField(normalise: (text: string) => string, { min = 1, max, messages
       }
       return text;
     })
-    .pipe(z.string().min(min, tooShort).max(max, messages.tooLong ? { message: messages.tooLong } : undefined));
+    .pipe(z.string().min(min, tooShort).max(max, messages.tooLong ? { message: messages.tooLong } : undefined))
+    // What the OpenAPI document shows of the input (the transform hides the bounds from the generator).
+    .openapi({ type: "string", ...(min > 0 ? { minLength: min } : {}), maxLength: max });
 }
 
 /** A title, a name or a label: one line, NFC, without bidi or control characters, spaces collapsed, something visible. */
