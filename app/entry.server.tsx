@@ -25,11 +25,8 @@ export default function handleRequest(
     const collector = new PassThrough();
     collector.on("data", (chunk: Buffer) => chunks.push(chunk));
     collector.on("end", () => {
-      const body = Buffer.concat(chunks);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      // Known length: a small page is sent as it is (compression skips it) and a large one is compressed whole.
-      responseHeaders.set("Content-Length", String(body.byteLength));
-      resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+      resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>

@@ -3,7 +3,6 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
 import type express from "express";
 import type { RequestHandler } from "express";
 import { resolveLocale } from "../app/i18n";
@@ -13,6 +12,7 @@ import { clientOf } from "./http";
 import { runPrimary, workerIndex } from "./cluster";
 import { createLogger } from "./logger";
 import { attachSocketServer } from "./realtime";
+import { remixRequestHandler } from "./remix-handler";
 import { detachOthers, routeSubsets } from "./route-subsets";
 import { stickySessions } from "./sticky";
 import { createServices, type ServiceOverrides } from "./services-factory";
@@ -57,7 +57,7 @@ export async function startServer(
       pageHtml: req.path.endsWith(".data") ? null : new Map<string, string>(),
     });
     if (typeof build === "function") {
-      remixHandler = createRequestHandler({ build, mode: "development", getLoadContext });
+      remixHandler = remixRequestHandler(build, "development", getLoadContext);
     } else {
       // One handler per first path segment, each over the routes it can match (see route-subsets.ts).
       const subsets = routeSubsets(build.routes);
@@ -67,7 +67,7 @@ export async function startServer(
         let handler = handlers.get(key);
         if (!handler) {
           const share = { ...build, routes: detachOthers(build.routes, keep), assets: { ...build.assets, routes: detachOthers(build.assets.routes, keep) } };
-          handler = createRequestHandler({ build: share, mode: "production", getLoadContext });
+          handler = remixRequestHandler(share, "production", getLoadContext);
           handlers.set(key, handler);
         }
         return handler(req, res, next);

@@ -45,7 +45,13 @@ export async function attachSocketServer(services: Services, httpServer: http.Se
     const pool = new pg.Pool({ connectionString: services.config.databaseUrl, max: 2 });
     pool.on("error", (err) => services.log.warn({ err }, "socket adapter pool error"));
     io.adapter(createAdapter(pool, { errorHandler: (err) => services.log.warn({ err }, "socket adapter error") }));
-    httpServer.once("close", () => void pool.end().catch(() => {}));
+    // The adapter's pool ends once Socket.IO is closed (the adapter publishes until then).
+    const close = io.close.bind(io);
+    io.close = (fn) =>
+      close((err) => {
+        void pool.end().catch(() => {});
+        fn?.(err);
+      });
   }
 
   io.use(async (socket, next) => {

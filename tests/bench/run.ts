@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --scale N] [-- --only TEXT]`: seeds a PostgreSQL database with bench-scale data, starts the
- * built app as `npm start` runs it (one worker per core) and, beside it, a reference: a bare Remix app
+ * built app (one process; `npm start`'s worker per core is measured apart) and, beside it, a reference: a bare Remix app
  * (`tests/bench/reference/`) that renders the same 20-post topics from five queries with no middleware. Pages are
  * measured against the reference in the same run, alternating, and judged by their ratio to it, so that a slow or
  * busy machine slows both sides; the API keeps its absolute budgets. Every request carries a browser's headers.
@@ -33,8 +33,13 @@ const selected = (scenario: string) => only === null || scenario.toLowerCase().i
 const database = process.env.BENCH_DATABASE ?? `dc_bench_s${scale}`;
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
-/** The app's worker processes: `npm start`'s default on PostgreSQL (one per core), unless WEB_CONCURRENCY says. */
-const appWorkers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+/**
+ * The app is compared with the reference on equal terms: one process each (WEB_CONCURRENCY to change). `npm start`'s
+ * default, one worker per core, is measured apart: on a small machine that also runs the load generator and
+ * PostgreSQL, workers compete with them for the same cores.
+ */
+const appWorkers = Number(process.env.WEB_CONCURRENCY ?? 1);
+const clusterWorkers = os.availableParallelism();
 
 /** What Chromium sends with a page request: every request of the bench carries them. */
 const browserHeaders = {
@@ -331,6 +336,13 @@ async function main() {
   await comparePages("static page, bare Remix (GET /static)", [
     { name: "sign-in page, signed out (GET /login)", page: page(["/login"], browserHeaders), reference: { base: reference.base, paths: ["/static"], headers: browserHeaders }, minRatio: 0.9 },
   ]);
+  if (selected("workers") && clusterWorkers > 1) {
+    // As `npm start` runs it: one worker per core, without a target (see appWorkers).
+    const cluster = await startProcess("server/index.ts", { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dc-bench-")), LOG_LEVEL: "warn", RATE_LIMIT_SCALE: "10000", WEB_CONCURRENCY: String(clusterWorkers) }, "/healthz");
+    servers.set(cluster.base, cluster.cpuMs);
+    await measureAbsolute(`topic page, 20 posts, ${clusterWorkers} workers (npm start's default), no target`, { base: cluster.base, paths: small.map((id) => `/discussions/t/${id}`), headers: signedIn }, {});
+    await cluster.stop();
+  }
 
   console.log("measuring the API…");
   const api = (paths: string[], extra: Record<string, string> = { cookie }): Target => ({ base, paths, headers: { ...apiHeaders, ...extra } });

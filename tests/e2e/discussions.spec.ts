@@ -230,6 +230,10 @@ test.describe("discussions, end to end", () => {
     await expect(helpful).toHaveAttribute("aria-pressed", "true");
     await expect(helpful).toContainText("Utile 1");
     await expect(answer.getByRole("button", { name: /^Merci/ })).toHaveAttribute("aria-pressed", "false");
+    // The replies' text came with the page only (not in its data): it stays after the page is hydrated and its data
+    // reloaded by the reaction.
+    await expect(answer).toContainText("impliquer tôt la chargée d'insertion a tout changé");
+    await expect(page.locator("#topic-body")).not.toBeEmpty();
 
     // …and accepts it as the solution: it then shows at the top of the topic.
     await answer.getByRole("button", { name: "Marquer comme solution" }).click();

@@ -1,5 +1,5 @@
 import { queryRows } from "../../../db/client";
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import {
   apiTokens,
@@ -58,10 +58,18 @@ export async function languagesOf(db: Queryable, userIds: string[]): Promise<Map
   return map;
 }
 
+/** One statement: the person and their languages (`GET /me` runs it on every call). */
 export async function getMember(db: Queryable, userId: string): Promise<MemberView | null> {
-  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const [u] = await db
+    .select({
+      ...getTableColumns(users),
+      languages: sql<LanguageLevel[] | null>`(select json_agg(json_build_object('code', l.language, 'level', l.level)) from ${userLanguages} l where l.user_id = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!u || u.erasedAt) return null;
-  const languages = (await languagesOf(db, [u.id])).get(u.id) ?? [];
+  const languages = (u.languages ?? []).sort(byLevel);
   return {
     id: u.id,
     handle: u.handle,

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { queryRows } from "../../../db/client";
-import { caseHelped, caseTags, cases, notifications, posts, subscriptions, tags, topics, users, type CaseContext, type CaseStatus, type ContentLanguage } from "../../../db/schema";
+import { caseHelped, caseTags, cases, notifications, posts, subscriptions, topics, users, type CaseContext, type CaseStatus, type ContentLanguage } from "../../../db/schema";
 import type { Services } from "../platform/services";
 import type { Locale } from "../../i18n";
 import type { AuthUser } from "../accounts/auth.server";
@@ -9,7 +9,7 @@ import { can, type Actor } from "../accounts/permissions";
 import { renderMarkdown } from "../discussions/markdown";
 import { afterCommit, type PendingPush } from "../discussions/notifications.server";
 import { prepareQuery } from "../discussions/search.server";
-import { assertTagsExist, tagLabel } from "../discussions/taxonomy.server";
+import { assertTagsExist, tagLabel, tagsFor } from "../discussions/taxonomy.server";
 import { recordModerationAction } from "../moderation/log.server";
 import { badCursor, DomainError, notFound } from "../platform/errors";
 import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
@@ -563,9 +563,10 @@ function listItem(r: ListRow, viewer: NonNullable<Actor>, publicUrl: string): Ca
 
 type TagIndex = Map<string, { group: string; labels: Record<string, string> }>;
 
+/** The taxonomy by slug, from the copy every page keeps (`tagsFor`). */
 async function tagIndex(db: Queryable): Promise<TagIndex> {
-  const rows = await db.select({ slug: tags.slug, group: tags.group, labels: tags.labels }).from(tags);
-  return new Map(rows.map((r) => [r.slug, { group: r.group, labels: r.labels as Record<string, string> }]));
+  const all = await tagsFor(db, "en");
+  return new Map(all.map((t) => [t.slug, { group: t.group, labels: t.labels }]));
 }
 
 type Dimension = "language" | "country" | "followUp" | `tag:${string}`;

@@ -4,6 +4,7 @@ import { centres, users } from "../../../db/schema";
 import type { Locale } from "../../i18n";
 import type { Actor } from "../accounts/permissions";
 import { can } from "../accounts/permissions";
+import { keptPerDatabase } from "../platform/kept.server";
 
 /** A centre as the API shows it (`GET /centres`). */
 export type CentreView = {
@@ -30,9 +31,20 @@ const centreColumns = {
   specialities: centres.specialities,
 };
 
+/**
+ * The network's directory changes a few times a year and is read by every map and list: kept a minute per instance
+ * (`keptPerDatabase`); a change made through this instance (`forgetCentres`) shows at once.
+ */
+const keptCentres = keptPerDatabase(60_000, (db) =>
+  (db as Database).select(centreColumns).from(centres).orderBy(asc(centres.country), asc(centres.organisation), asc(centres.city)),
+);
+
 export function listCentres(db: Database): Promise<CentreView[]> {
-  return db.select(centreColumns).from(centres).orderBy(asc(centres.country), asc(centres.organisation), asc(centres.city));
+  return keptCentres.get(db);
 }
+
+/** After a change to the centres table. */
+export const forgetCentres = () => keptCentres.forget();
 
 export async function getCentre(db: Database, id: string): Promise<(CentreView & { description: { fr: string; en: string } }) | null> {
   const [row] = await db

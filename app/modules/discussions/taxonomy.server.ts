@@ -66,9 +66,9 @@ export async function unknownFilterValues(db: Queryable, t: Translate, filter: {
  */
 const keptTags = keptPerDatabase(30_000, (db) => listTags(db as Queryable, "en"));
 
-export async function tagsFor(db: Queryable, locale: Locale): Promise<{ slug: string; label: string; group: string; count: number }[]> {
+export async function tagsFor(db: Queryable, locale: Locale): Promise<{ slug: string; label: string; group: string; count: number; labels: Record<string, string> }[]> {
   const all = await keptTags.get(db);
-  return all.map((t) => ({ slug: t.slug, group: t.group, count: t.count, label: tagLabel(t.labels, locale) }));
+  return all.map((t) => ({ slug: t.slug, group: t.group, count: t.count, labels: t.labels, label: tagLabel(t.labels, locale) }));
 }
 
 /** Every tag named must exist; an unknown one is a field error, not a silent drop. */
