@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { PageHtmlContext } from "./components/page-html";
 import "./i18n/all-catalogues";
+import { LocaleContext } from "./i18n/react";
 
 const ABORT_DELAY = 5_000;
 
@@ -29,9 +30,11 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <PageHtmlContext.Provider value={loadContext.pageHtml}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </PageHtmlContext.Provider>
+        <LocaleContext.Provider value={loadContext.locale}>
+          <PageHtmlContext.Provider value={loadContext.pageHtml}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </PageHtmlContext.Provider>
+        </LocaleContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

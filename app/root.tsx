@@ -5,6 +5,7 @@ import { ErrorPage } from "./components/error-page";
 import { SiteFooter, SiteHeader, type ShellUser } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import { useDelegatedNavigation } from "./components/plain-link";
+import { useLocale } from "./i18n/react";
 import { unreadCount } from "./modules/discussions/notifications.server";
 // One stylesheet for the whole app: index.css @imports the others and Vite inlines them.
 import stylesheet from "./styles/index.css?url";
@@ -25,9 +26,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const locale = useLocale();
   const nonce = useNonce();
   return (
-    <html lang={data?.locale ?? "fr"}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,9 +1,18 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { createTranslator, isLocale, type Locale, type Translate } from "./index";
+import { createContext, useContext } from "react";
+import { createTranslator, defaultLocale, isLocale, type Locale, type Translate } from "./index";
+
+/**
+ * The request's language when the root loader did not run (a form posted to a page without an action answers 405
+ * before any loader): set from the load context on the server (entry.server.tsx) and from `<html lang>` in the
+ * browser (entry.client.tsx).
+ */
+export const LocaleContext = createContext<Locale>(defaultLocale);
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale?: string }>("root");
-  return isLocale(data?.locale) ? data.locale : "fr";
+  const fallback = useContext(LocaleContext);
+  return isLocale(data?.locale) ? data.locale : fallback;
 }
 
 export type Ui = {

@@ -4,7 +4,7 @@ import { can } from "~/modules/accounts/permissions";
 import { adminUpdateMember, getMember } from "~/modules/accounts/users.server";
 import { roleSchema, userAdminPatchSchema } from "~/modules/accounts/schemas";
 import { listCentres } from "~/modules/centres/centres.server";
-import { notFoundResponse, requirePermission, translatorFor } from "~/modules/platform/context.server";
+import { notFoundResponse, pathText, requirePermission, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors, type FieldErrors } from "~/modules/platform/validation";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
@@ -17,7 +17,7 @@ type ActionResult = { errors?: FieldErrors; formError?: string; values?: { role:
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requirePermission(context, request, { action: "user:admin" });
   const db = context.services.db;
-  const member = await getMember(db, params.id ?? "");
+  const member = await getMember(db, pathText(params.id));
   if (!member) throw notFoundResponse();
   const centres = await listCentres(db);
   return {
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requirePermission(context, request, { action: "user:admin" });
   const t = translatorFor(context);
-  const id = params.id ?? "";
+  const id = pathText(params.id);
   const form = await request.formData();
   const intent = form.get("intent");
   const values = { role: String(form.get("role") ?? ""), centreId: String(form.get("centreId") ?? "") };

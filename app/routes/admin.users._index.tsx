@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listMembers } from "~/modules/accounts/users.server";
-import { roleSchema } from "~/modules/accounts/schemas";
+import { adminUsersPageQuerySchema, roleSchema } from "~/modules/accounts/schemas";
 import { listCentres } from "~/modules/centres/centres.server";
-import { requirePermission, translatorFor } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
+import { badParamsResponse, paramFailure, readQuery, requirePermission, translatorFor } from "~/modules/platform/context.server";
+import { paramIssue } from "~/modules/platform/params";
 import { SelectField, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
@@ -13,27 +13,22 @@ const pageSize = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, { action: "user:admin" });
-  const t = translatorFor(context);
-  const params = new URL(request.url).searchParams;
-  const q = (params.get("q") ?? "").trim().slice(0, 200);
-  const role = roleSchema.safeParse(params.get("role")).data;
+  const query = readQuery(context, request, adminUsersPageQuerySchema);
   const centres = await listCentres(context.services.db);
-  const centreId = centres.find((c) => c.id === params.get("centre"))?.id;
-  const after = params.get("after") || undefined;
-  try {
-    const page = await listMembers(context.services.db, { q: q || undefined, role, centreId, after, limit: pageSize });
-    return {
-      filter: { q, role: role ?? "", centre: centreId ?? "" },
-      paged: Boolean(after),
-      items: page.items,
-      nextCursor: page.nextCursor,
-      roles: roleSchema.options,
-      centres: centres.map((c) => ({ id: c.id, name: c.name })),
-    };
-  } catch (error) {
-    if (error instanceof DomainError && error.status === 400) throw new Response(t("admin.users.badCursor"), { status: 400 });
-    throw error;
+  if (query.centre && !centres.some((c) => c.id === query.centre)) {
+    throw badParamsResponse(request, [paramIssue(translatorFor(context), "centre", "param.expected.unknownCentre", { value: query.centre })]);
   }
+  const page = await listMembers(context.services.db, { q: query.q, role: query.role, centreId: query.centre, after: query.after, limit: pageSize }).catch(
+    paramFailure(context, request),
+  );
+  return {
+    filter: { q: query.q ?? "", role: query.role ?? "", centre: query.centre ?? "" },
+    paged: Boolean(query.after),
+    items: page.items,
+    nextCursor: page.nextCursor,
+    roles: roleSchema.options,
+    centres: centres.map((c) => ({ id: c.id, name: c.name })),
+  };
 }
 
 export default function AdminUsers() {

@@ -23,11 +23,11 @@ import {
   setHelped,
   type CaseListItem,
 } from "~/modules/cases/cases.server";
-import { followUpSchema, reviewSchema } from "~/modules/cases/schemas";
+import { casePageQuerySchema, followUpSchema, revealQuerySchema, reviewSchema } from "~/modules/cases/schemas";
 import { idSchema } from "~/modules/discussions/schemas";
 import { fitPage, handleThreadAction, tagsFor } from "~/modules/discussions/thread-pages.server";
 import { getPost, getTopicPage, locatePost } from "~/modules/discussions/topics.server";
-import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { notFoundResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formKeyOf } from "~/modules/platform/form-keys";
 import { newFormKey, renewedFormKey } from "~/modules/platform/form-submissions.server";
@@ -67,25 +67,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const caseId = caseIdOf(params.id);
   const services = context.services;
-  const url = new URL(request.url);
   const kase = await getCase(services, user, caseId).catch(notFoundOn);
+  const query = readQuery(context, request, casePageQuerySchema);
   const topicId = Number(kase.topicId);
   const published = kase.status === "published";
 
   // A permalink to a reply opens the page of the discussion that shows it (or its "continue this thread" page).
-  let cursor = url.searchParams.get("cursor");
+  let cursor = query.cursor ?? null;
   let target: string | null = null;
-  const postParam = url.searchParams.get("post");
-  if (postParam && published) {
-    const postId = idSchema.safeParse(postParam);
-    const place = postId.success ? await locatePost(services.db, user, postId.data).catch(() => null) : null;
+  if (query.post !== undefined && published) {
+    const postParam = String(query.post);
+    const place = await locatePost(services.db, user, query.post).catch(() => null);
     if (place && place.topicId === topicId) {
       if (place.threadAnchor) throw redirect(`/discussions/thread/${place.threadAnchor}?post=${postParam}#post-${postParam}`);
       cursor = place.cursor;
-      target = String(postId.data);
+      target = postParam;
     }
   }
-  if (cursor !== null && !/^\d{1,16}$/.test(cursor)) cursor = null;
 
   const [page, tags, related, discussions] = await Promise.all([
     published ? getTopicPage(services, user, topicId, { cursor }).catch(notFoundOn) : Promise.resolve(null),
@@ -130,7 +128,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     discussions: discussions.map((d) => ({ id: d.id, title: d.title, replyCount: d.replyCount })),
     tagLabels: Object.fromEntries(tagLabel) as Record<string, string>,
     viewer: { id: user.id, role: user.role, centreId: user.centreId },
-    sent: url.searchParams.get("sent") === "1" && kase.isMine && kase.status === "in-review",
+    sent: Boolean(query.sent) && kase.isMine && kase.status === "in-review",
     // Its author is reminded of the sensitive topics the case mentions, however it was published.
     warnings: kase.isMine ? shownWarnings(translatorFor(context), scanCase(scannedFieldsOf(kase)).warnings) : [],
     // The discussion's reply forms' key: new at each render, so the next reply after a success is a new one.
@@ -208,11 +206,11 @@ async function caseAction(context: AppLoadContext, request: Request, user: AuthU
       return redirect(backTo(request, "top"));
     }
     case "reveal": {
-      const reason = String(form.get("reason") ?? "").trim();
-      if (!reason) return data<CaseActionData>({ intent, reason, errors: { reason: [t("cases.revealReasonRequired")] } }, { status: 422 });
-      if (reason.length > 1000) return data<CaseActionData>({ intent, reason, errors: { reason: [t("validation.tooLong", { max: 1000 })] } }, { status: 422 });
+      const reason = String(form.get("reason") ?? "");
+      const parsed = parseWith(revealQuerySchema, { reason }, t);
+      if (!parsed.ok) return data<CaseActionData>({ intent, reason, errors: parsed.errors }, { status: 422 });
       try {
-        const { author } = await revealIdentity(services, user, caseId, reason, { formKey: formKeyOf(form) });
+        const { author } = await revealIdentity(services, user, caseId, parsed.data.reason, { formKey: formKeyOf(form) });
         return data<CaseActionData>({ intent, ok: true, revealed: { name: author.name, handle: author.handle } });
       } catch (error) {
         return fail(error, { reason, ...renewedFormKey() });

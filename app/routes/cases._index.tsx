@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { contentLanguages } from "../../db/schema/discussions";
 import {
   CaseActiveFilters,
   CaseFacetsForm,
@@ -9,42 +8,22 @@ import {
   CaseSortLinks,
   libraryHref,
   type CaseRow,
-  type CaseSort,
   type LibraryQuery,
 } from "~/components/case-list";
 import { Page } from "~/components/layout";
 import { useThreadUi } from "~/components/thread-ui";
-import { caseFacets, listCases, type CaseListItem } from "~/modules/cases/cases.server";
-import { caseListQuerySchema } from "~/modules/cases/schemas";
+import { caseFacets, listCases, reviewQueueSize, type CaseListItem } from "~/modules/cases/cases.server";
+import { can } from "~/modules/accounts/permissions";
+import { caseLibraryPageQuerySchema, caseListQuerySchema } from "~/modules/cases/schemas";
+import { unknownFilterValues } from "~/modules/discussions/taxonomy.server";
 import { tagsFor } from "~/modules/discussions/thread-pages.server";
-import { requireUser } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
+import { badParamsResponse, paramFailure, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { paramIssue } from "~/modules/platform/params";
 
 export const meta: MetaFunction = () => [{ title: "Cases — Digital Compass" }];
 
-const sorts: CaseSort[] = ["recent", "helpful", "discussed"];
-
-/** The library's filters from its URL; values that cannot be right are dropped rather than failing. */
-function readLibraryQuery(url: URL): LibraryQuery & { cursor?: string } {
-  const p = url.searchParams;
-  const unique = (list: string[]) => [...new Set(list)];
-  const tags = unique(p.getAll("tag").map((t) => t.trim().toLowerCase()).filter((t) => /^[a-z0-9-]{1,50}$/.test(t))).slice(0, 12);
-  const languages = unique(p.getAll("language").filter((l) => (contentLanguages as readonly string[]).includes(l)));
-  const countries = unique(p.getAll("country").filter((c) => /^[A-Z]{2}$/.test(c))).slice(0, 10);
-  const follow = p.get("hasFollowUp");
-  const q = p.get("q")?.trim().slice(0, 200) || undefined;
-  const sort = sorts.find((s) => s === p.get("sort")) ?? "recent";
-  const cursor = p.get("cursor")?.trim();
-  return {
-    tags,
-    languages,
-    countries,
-    hasFollowUp: follow === "true" ? true : follow === "false" ? false : undefined,
-    q,
-    sort,
-    cursor: cursor && cursor.length <= 300 ? cursor : undefined,
-  };
-}
+/** The review list shows the most recently (re)submitted cases first, a page at a time. */
+const reviewPageSize = 20;
 
 /** What a row of the page keeps: never an author's id. */
 const rowOf = (c: CaseListItem): CaseRow => ({
@@ -67,36 +46,38 @@ const rowOf = (c: CaseListItem): CaseRow => ({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const services = context.services;
-  const query = readLibraryQuery(new URL(request.url));
+  // Filters, sort and pages from the URL; anything that cannot be right (an unknown tag…) is the 400 page naming it.
+  const url = readQuery(context, request, caseLibraryPageQuerySchema);
+  const unknown = await unknownFilterValues(services.db, translatorFor(context), { tag: url.tag });
+  if (unknown.length) throw badParamsResponse(request, unknown);
+  const query: LibraryQuery = { tags: url.tag, languages: url.language, countries: url.country, hasFollowUp: url.hasFollowUp, q: url.q, sort: url.sort };
   const listQuery = caseListQuerySchema.parse({
-    tag: query.tags,
-    language: query.languages,
-    country: query.countries,
-    hasFollowUp: query.hasFollowUp === undefined ? undefined : String(query.hasFollowUp),
-    q: query.q,
-    sort: query.sort,
-    cursor: query.cursor,
+    tag: url.tag,
+    language: url.language,
+    country: url.country,
+    hasFollowUp: url.hasFollowUp === undefined ? undefined : String(url.hasFollowUp),
+    q: url.q,
+    sort: url.sort,
+    cursor: url.cursor,
     limit: 20,
   });
-  const lead = user.role === "lead" || user.role === "admin";
-  const badCursor = (error: unknown) => {
-    if (error instanceof DomainError && error.status === 400) throw new Response("Bad request", { status: 400 });
-    throw error;
-  };
-  const [list, facets, review, mine, tags] = await Promise.all([
-    listCases(services, user, listQuery, { tagMode: "facet" }).catch(badCursor),
+  const lead = can(user, { action: "moderation:access" });
+  if (url.reviewCursor && !lead) throw badParamsResponse(request, [paramIssue(translatorFor(context), "reviewCursor", "param.expected.cursor")]);
+  const [list, facets, review, reviewTotal, mine, tags] = await Promise.all([
+    listCases(services, user, listQuery, { tagMode: "facet" }).catch(paramFailure(context, request)),
     caseFacets(services, user, { ...listQuery, cursor: undefined }, context.locale),
-    lead ? listCases(services, user, caseListQuerySchema.parse({ status: "awaiting-review", limit: 10 })) : Promise.resolve(null),
-    query.cursor ? Promise.resolve(null) : listCases(services, user, caseListQuerySchema.parse({ status: "mine", limit: 50 })),
+    lead ? listCases(services, user, caseListQuerySchema.parse({ status: "awaiting-review", limit: reviewPageSize, cursor: url.reviewCursor })) : Promise.resolve(null),
+    lead ? reviewQueueSize(services, user) : Promise.resolve(0),
+    url.cursor ? Promise.resolve(null) : listCases(services, user, caseListQuerySchema.parse({ status: "mine", limit: 50 })),
     tagsFor(services.db, context.locale),
   ]);
   return {
-    query: { tags: query.tags, languages: query.languages, countries: query.countries, hasFollowUp: query.hasFollowUp, q: query.q, sort: query.sort } satisfies LibraryQuery,
-    hasCursor: Boolean(query.cursor),
+    query,
+    hasCursor: Boolean(url.cursor),
     items: list.items.map(rowOf),
     nextCursor: list.nextCursor,
     facets,
-    review: review ? { items: review.items.map(rowOf), more: Boolean(review.nextCursor) } : null,
+    review: review ? { items: review.items.map(rowOf), total: reviewTotal, nextCursor: review.nextCursor, paged: Boolean(url.reviewCursor) } : null,
     mine: mine ? mine.items.filter((c) => c.status !== "published").map(rowOf) : [],
     tagLabels: Object.fromEntries(tags.map((t) => [t.slug, t.label])) as Record<string, string>,
   };
@@ -121,8 +102,18 @@ export default function CaseLibrary() {
           <h2 id="review-title">{t("cases.list.review")}</h2>
           {review.items.length ? (
             <>
-              <p>{t("cases.list.reviewCount", { count: review.items.length })}</p>
+              <p>{t("cases.list.reviewCount", { count: review.total })}</p>
               <CaseRows items={review.items} tagLabels={tagLabels} />
+              {review.nextCursor || review.paged ? (
+                <nav className="pager" aria-label={t("thread.pager.label")}>
+                  {review.paged ? <Link to="/cases#review">{t("cases.list.first")}</Link> : <span />}
+                  {review.nextCursor ? (
+                    <Link to={`/cases?reviewCursor=${encodeURIComponent(review.nextCursor)}#review`} rel="next" className="button button-secondary button-small">
+                      {t("cases.list.more")}
+                    </Link>
+                  ) : null}
+                </nav>
+              ) : null}
             </>
           ) : (
             <p className="muted">{t("cases.list.reviewNone")}</p>

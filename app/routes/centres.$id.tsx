@@ -5,7 +5,7 @@ import { isMessageKey, languageName, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
 import { centreDescription, centreMembers, getCentre } from "~/modules/centres/centres.server";
-import { notFoundResponse } from "~/modules/platform/context.server";
+import { notFoundResponse, pathText } from "~/modules/platform/context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.centre.name} — Digital Compass` : "Digital Compass" },
@@ -24,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const viewer = context.auth.user;
   if (!can(viewer, { action: "centre:view" })) throw notFoundResponse();
   const { db } = context.services;
-  const centre = await getCentre(db, params.id ?? "");
+  const centre = await getCentre(db, pathText(params.id));
   if (!centre) throw notFoundResponse();
   const members = await centreMembers(db, viewer, centre.id);
   const regions = new Intl.DisplayNames([context.locale], { type: "region" });

@@ -6,6 +6,8 @@ import { createTranslator, isLocale, isMessageKey, languageName, type MessageKey
 import { useLocale, useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
 import { listCentres, memberCounts } from "~/modules/centres/centres.server";
+import { centreDirectoryQuerySchema } from "~/modules/centres/schemas";
+import { readQuery } from "~/modules/platform/context.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "directory.centres.title") }];
 
@@ -28,7 +30,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!can(context.auth.user, { action: "centre:view" })) throw new Response("Forbidden", { status: 403 });
   const { db } = context.services;
   const [all, counts] = await Promise.all([listCentres(db), memberCounts(db)]);
-  const params = new URL(request.url).searchParams;
 
   const collator = new Intl.Collator(context.locale);
   const regions = new Intl.DisplayNames([context.locale], { type: "region" });
@@ -38,10 +39,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .map((code) => ({ code, name: countryName(code) }))
     .sort((a, b) => collator.compare(a.name, b.name));
 
-  // Unknown values are ignored rather than matching nothing, so the form always shows what is applied.
-  const q = (params.get("q") ?? "").trim().slice(0, 100);
-  const organisation = organisations.find((o) => o === params.get("organisation")) ?? "";
-  const country = countries.find((c) => c.code === params.get("country"))?.code ?? "";
+  // An organisation or a country the network does not have is the 400 page listing those it has.
+  const query = readQuery(context, request, centreDirectoryQuerySchema(organisations, countries.map((c) => c.code)));
+  const q = query.q ?? "";
+  const organisation = query.organisation ?? "";
+  const country = query.country ?? "";
   const needle = fold(q);
 
   const matching = all.filter(

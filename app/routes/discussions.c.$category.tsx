@@ -3,8 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
 import { listTopics, subscriptionLevel } from "~/modules/discussions/topics.server";
 import { handleFollowAction, readListFilters, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
-import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
-import { DomainError } from "~/modules/platform/errors";
+import { notFoundResponse, paramFailure, requireUser } from "~/modules/platform/context.server";
 import { ActiveFilters, ListPager, SortLinks, TopicFilters, TopicRows } from "~/components/topic-list";
 import { FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
@@ -22,13 +21,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { db } = context.services;
   const { category, categories } = await findCategory(context, params.category);
-  const filters = { ...readListFilters(new URL(request.url)), category: category.id };
+  const filters = await readListFilters(context, request, category.id);
   const singleTag = filters.tags.length === 1 ? filters.tags[0] : null;
   const [list, tags, categoryLevel, tagLevel] = await Promise.all([
-    listTopics(context.services, user, { ...filters, tag: filters.tags, limit: 20 }).catch((error: unknown) => {
-      if (error instanceof DomainError && error.status === 400) throw new Response("Bad request", { status: 400 });
-      throw error;
-    }),
+    listTopics(context.services, user, { ...filters, tag: filters.tags, limit: 20 }).catch(paramFailure(context, request)),
     tagsFor(db, context.locale),
     subscriptionLevel(db, user.id, "category", category.id),
     singleTag ? subscriptionLevel(db, user.id, "tag", singleTag) : Promise.resolve(null),
@@ -50,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const { category } = await findCategory(context, params.category);
-  const filters = readListFilters(new URL(request.url));
+  const filters = await readListFilters(context, request, category.id);
   const tags = await tagsFor(context.services.db, context.locale);
   const tag = filters.tags.length === 1 && tags.some((x) => x.slug === filters.tags[0]) ? filters.tags[0] : undefined;
   return handleFollowAction(context, request, user, { category: category.id, tag });

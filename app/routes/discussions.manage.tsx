@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { useT } from "~/i18n/react";
+import { categoryDescription, categoryName, optionalTagLabel, tagLabel } from "~/modules/discussions/schemas";
 import { listCategories, listTags, mergeTags, upsertCategory, upsertTag } from "~/modules/discussions/taxonomy.server";
 import { categories } from "../../db/schema";
 import { requirePermission, translatorFor } from "~/modules/platform/context.server";
@@ -13,20 +14,20 @@ import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
 const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$/, "discussions.manage.slugHint");
 const categorySchema = z.object({
   id: slug,
-  nameFr: z.string().trim().min(2).max(80),
-  nameEn: z.string().trim().min(2).max(80),
-  descriptionFr: z.string().trim().max(500),
-  descriptionEn: z.string().trim().max(500),
+  nameFr: categoryName,
+  nameEn: categoryName,
+  descriptionFr: categoryDescription,
+  descriptionEn: categoryDescription,
   position: z.coerce.number().int().min(0).max(1000),
 });
 const tagSchema = z.object({
   slug,
   group: z.string().trim().min(2).max(40),
-  fr: z.string().trim().min(1).max(60),
-  en: z.string().trim().min(1).max(60),
-  es: z.string().trim().max(60),
-  ro: z.string().trim().max(60),
-  nl: z.string().trim().max(60),
+  fr: tagLabel,
+  en: tagLabel,
+  es: optionalTagLabel,
+  ro: optionalTagLabel,
+  nl: optionalTagLabel,
 });
 const mergeSchema = z.object({ from: slug, into: slug });
 

@@ -10,12 +10,13 @@ import { languageName } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
 import { isSignedOutSubmission, markSignedOutSubmission, readTopicForm, type TopicFormValues } from "~/modules/discussions/compose.server";
-import { newTopicSchema } from "~/modules/discussions/schemas";
+import { newTopicPageQuerySchema, newTopicSchema } from "~/modules/discussions/schemas";
 import { listCategories, listTags } from "~/modules/discussions/taxonomy.server";
 import { createTopic, topicPath } from "~/modules/discussions/topics.server";
-import { requireUser, translatorFor } from "~/modules/platform/context.server";
+import { badParamsResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { formKeyOf } from "~/modules/platform/form-keys";
 import { newFormKey } from "~/modules/platform/form-submissions.server";
+import { paramIssue } from "~/modules/platform/params";
 import { parseWith, type FieldErrors } from "~/modules/platform/validation";
 
 export const meta: MetaFunction = () => [{ title: "Digital Compass" }];
@@ -30,15 +31,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   if (!can(user, { action: "topic:create" })) throw new Response("Forbidden", { status: 403 });
   const { db } = context.services;
+  const { category: wanted } = readQuery(context, request, newTopicPageQuerySchema);
   const [categories, tags] = await Promise.all([listCategories(db, context.locale), listTags(db, context.locale)]);
-  const wanted = new URL(request.url).searchParams.get("category") ?? "";
+  if (wanted && !categories.some((c) => c.id === wanted)) {
+    throw badParamsResponse(request, [paramIssue(translatorFor(context), "category", "param.expected.unknownCategory", { value: wanted })]);
+  }
   return {
     signedOut: false,
     categories: categories.map(({ id, name }) => ({ id, name })),
     tagGroups: groupTags(tags),
     languages: [...contentLanguages] as string[],
     defaultLanguage: context.locale as string,
-    defaultCategory: categories.some((c) => c.id === wanted) ? wanted : "",
+    defaultCategory: wanted ?? "",
     // One topic per rendered form, however often it is posted.
     formKey: newFormKey(),
   };

@@ -2,11 +2,11 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/modules/accounts/permissions";
 import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
-import { idSchema } from "~/modules/discussions/schemas";
+import { idSchema, topicPageQuerySchema } from "~/modules/discussions/schemas";
 import { listCategories } from "~/modules/discussions/taxonomy.server";
 import { getPost, getTopicPage, locatePost, postPath, topicPath } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
-import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
+import { notFoundResponse, readQuery, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
@@ -31,7 +31,7 @@ const topicIdOf = (raw: string | undefined) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const topicId = topicIdOf(params.id);
-  const url = new URL(request.url);
+  const query = readQuery(context, request, topicPageQuerySchema);
   const services = context.services;
   const notFound = (error: unknown) => {
     if (error instanceof DomainError && (error.status === 404 || error.status === 400)) throw notFoundResponse();
@@ -39,20 +39,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 
   // A permalink opens the page of the thread that shows the post, or the "continue this thread" page.
-  let cursor = url.searchParams.get("cursor");
+  let cursor = query.cursor ?? null;
   let target: string | null = null;
-  const postParam = url.searchParams.get("post");
-  if (postParam) {
-    const postId = idSchema.safeParse(postParam);
-    const place = postId.success ? await locatePost(services.db, user, postId.data).catch(notFound) : null;
+  if (query.post !== undefined) {
+    const postParam = String(query.post);
+    const place = await locatePost(services.db, user, query.post).catch(notFound);
     if (place && place.topicId !== topicId) throw redirect(postPath(place.topicId, postParam));
     if (place?.threadAnchor) throw redirect(`/discussions/thread/${place.threadAnchor}?post=${postParam}#post-${postParam}`);
     if (place) {
       cursor = place.cursor;
-      target = String(postId.data);
+      target = postParam;
     }
   }
-  if (cursor !== null && !/^\d{1,16}$/.test(cursor)) cursor = null;
 
   const page = await getTopicPage(services, user, topicId, { cursor }).catch(notFound);
   if (!page) throw notFoundResponse();
@@ -65,7 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 
   // "Jump to the first unread reply" from the list.
-  if (url.searchParams.get("unread") === "1") {
+  if (query.unread) {
     throw redirect(page.firstUnreadPostId ? postPath(topicId, page.firstUnreadPostId) : topicPath(topicId));
   }
 

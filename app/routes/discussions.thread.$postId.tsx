@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, useLocation } from "@remix-run/react";
 import { caseCategoryId, caseIdForTopic } from "~/modules/cases/cases.server";
-import { idSchema } from "~/modules/discussions/schemas";
+import { idSchema, threadPageQuerySchema } from "~/modules/discussions/schemas";
 import { getThread } from "~/modules/discussions/topics.server";
 import { fitPage, handleThreadAction, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
-import { notFoundResponse, requireUser } from "~/modules/platform/context.server";
+import { notFoundResponse, readQuery, requireUser } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, type TreeContext } from "~/components/post-tree";
@@ -32,9 +32,10 @@ async function loadThread(context: LoaderFunctionArgs["context"], request: Reque
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, thread } = await loadThread(context, request, params.postId);
+  const query = readQuery(context, request, threadPageQuerySchema);
   const { topic } = thread;
   // A bushy branch is cut to the page's weight budget; what is left out opens from "continue this thread".
-  const { posts } = fitPage(thread.posts, { target: new URL(request.url).searchParams.get("post") });
+  const { posts } = fitPage(thread.posts, { target: query.post === undefined ? null : String(query.post) });
   context.services.activity.recordVisit(user.id, Number(topic.id), posts);
   // A branch of a case's discussion leads back to its case.
   const caseId = topic.categoryId === caseCategoryId ? await caseIdForTopic(context.services.db, Number(topic.id)) : null;

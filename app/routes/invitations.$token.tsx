@@ -8,7 +8,7 @@ import { startSession } from "~/modules/accounts/auth.server";
 import { acceptInvitation, findOpenInvitation } from "~/modules/accounts/invitations.server";
 import { passwordConfirmationError } from "~/modules/accounts/new-password";
 import { acceptInvitationSchema } from "~/modules/accounts/schemas";
-import { translatorFor } from "~/modules/platform/context.server";
+import { pathText, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
 
@@ -27,7 +27,7 @@ const onlyFormFields = (errors: FieldErrors): FieldErrors =>
 
 // Public: the link itself is the credential, whoever (even a signed-in person) opens it.
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const invitation = await findOpenInvitation(context.services.db, params.token ?? "");
+  const invitation = await findOpenInvitation(context.services.db, pathText(params.token));
   if (!invitation) return data({ invalid: true as const }, { status: 404 });
   return {
     invalid: false as const,
@@ -49,7 +49,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = translatorFor(context);
-  const token = params.token ?? "";
+  const token = pathText(params.token);
   const form = await request.formData();
   const values = { name: String(form.get("name") ?? ""), handle: String(form.get("handle") ?? "") };
   const password = String(form.get("password") ?? "");

@@ -4,7 +4,8 @@ import { Page } from "~/components/layout";
 import { useThreadUi } from "~/components/thread-ui";
 import { isMessageKey } from "~/i18n";
 import { listModerationLog } from "~/modules/moderation/log.server";
-import { requirePermission } from "~/modules/platform/context.server";
+import { moderationLogPageQuerySchema } from "~/modules/discussions/schemas";
+import { readQuery, requirePermission } from "~/modules/platform/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation log — Digital Compass" }];
 
@@ -13,8 +14,8 @@ const pageSize = 30;
 /** The moderation log for leads and admins: every action, review decision and identity reveal, newest first. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, { action: "moderation:access" });
-  const raw = new URL(request.url).searchParams.get("before");
-  const before = raw && /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+  const query = readQuery(context, request, moderationLogPageQuerySchema);
+  const before = query.before === undefined ? undefined : Number(query.before);
   const log = await listModerationLog(context.services.db, { before, limit: pageSize });
   return {
     items: log.items.map((item) => ({

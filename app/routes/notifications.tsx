@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listNotifications, markNotificationsRead, openNotification } from "~/modules/discussions/notifications.server";
-import { notFoundResponse, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { notificationsPageQuerySchema } from "~/modules/discussions/schemas";
+import { notFoundResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
 import { notificationSentence } from "~/components/notification-bell";
 import { SubmitButton } from "~/components/forms";
 import { Page } from "~/components/layout";
@@ -12,16 +13,14 @@ const idPattern = /^\d{1,16}$/;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const url = new URL(request.url);
+  const query = readQuery(context, request, notificationsPageQuerySchema);
   // Opening a notification from the list marks it read on the way to what it is about.
-  const open = url.searchParams.get("open");
-  if (open !== null) {
-    const to = idPattern.test(open) ? await openNotification(context.services.db, user, Number(open)) : null;
+  if (query.open !== undefined) {
+    const to = await openNotification(context.services.db, user, query.open);
     if (!to) throw notFoundResponse();
     throw redirect(to);
   }
-  const beforeParam = url.searchParams.get("before");
-  const before = beforeParam && idPattern.test(beforeParam) ? Number(beforeParam) : undefined;
+  const before = query.before === undefined ? undefined : Number(query.before);
   const list = await listNotifications(context.services.db, user, "", { before, limit: pageSize });
   return {
     items: list.items.map((n) => ({ id: n.id, kind: n.kind, read: n.read, createdAt: n.createdAt, actor: n.actor, topic: n.topic })),

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/modules/accounts/permissions";
 import { getProfileByHandle } from "~/modules/accounts/users.server";
-import { notFoundResponse, requirePermission } from "~/modules/platform/context.server";
+import { notFoundResponse, pathText, requirePermission } from "~/modules/platform/context.server";
 import { Page } from "~/components/layout";
 import { languageName } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/react";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requirePermission(context, request, { action: "profile:view" });
-  const profile = await getProfileByHandle(context.services.db, user, params.handle ?? "");
+  const profile = await getProfileByHandle(context.services.db, user, pathText(params.handle));
   if (!profile) throw notFoundResponse();
   return {
     profile,

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/react";
 import { isResetTokenUsable, resetLinkLifetimeMinutes, resetPassword } from "~/modules/accounts/password-reset.server";
 import { passwordConfirmationError } from "~/modules/accounts/new-password";
 import { passwordSchema } from "~/modules/accounts/schemas";
-import { translatorFor } from "~/modules/platform/context.server";
+import { pathText, translatorFor } from "~/modules/platform/context.server";
 import { DomainError } from "~/modules/platform/errors";
 import { parseWith, translateFieldErrors } from "~/modules/platform/validation";
 
@@ -21,7 +21,7 @@ function pageTitle(matches: { id: string; data?: unknown }[], key: MessageKey): 
 
 // Public: the link itself is the credential.
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const usable = await isResetTokenUsable(context.services, params.token ?? "");
+  const usable = await isResetTokenUsable(context.services, pathText(params.token));
   if (!usable) return data({ invalid: true, minutes: resetLinkLifetimeMinutes }, { status: 404 });
   return { invalid: false, minutes: resetLinkLifetimeMinutes };
 }
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok || Object.keys(errors).length > 0) return data<ActionResult>({ errors }, { status: 422 });
 
   try {
-    const { cookie } = await resetPassword(context.services, params.token ?? "", parsed.data, context.client);
+    const { cookie } = await resetPassword(context.services, pathText(params.token), parsed.data, context.client);
     return redirect("/?reset=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -1,9 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { search, searchParamsSchema, searchRequestOf, searchTextSchema, type SearchType } from "~/modules/discussions/search.server";
-import { listCategories } from "~/modules/discussions/taxonomy.server";
+import { searchFiltersSchema } from "~/modules/discussions/schemas";
+import { search, searchRequestOf, searchTextSchema, type SearchType } from "~/modules/discussions/search.server";
+import { listCategories, unknownFilterValues } from "~/modules/discussions/taxonomy.server";
 import { tagsFor } from "~/modules/discussions/thread-pages.server";
-import { requireUser, translatorFor } from "~/modules/platform/context.server";
+import { badParamsResponse, readQuery, requireUser, translatorFor } from "~/modules/platform/context.server";
+import { paramIssue } from "~/modules/platform/params";
 import { TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
 import { languageName, type MessageKey } from "~/i18n";
@@ -24,23 +26,6 @@ const groupKeys: Record<string, MessageKey> = {
   theme: "search.tagGroup.theme",
 };
 
-/** The filters of the URL; a malformed one is dropped rather than failing the page (the API is the strict one). */
-function readFilters(url: URL) {
-  const input: Record<string, string | string[]> = {};
-  for (const key of ["type", "language", "category", "cursor"]) {
-    const value = url.searchParams.get(key);
-    if (value) input[key] = value;
-  }
-  const tags = url.searchParams.getAll("tag").filter(Boolean);
-  if (tags.length) input.tag = tags;
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const parsed = searchParamsSchema.safeParse(input);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
-  }
-  return searchParamsSchema.parse({});
-}
-
 const relative = (absolute: string) => {
   const u = new URL(absolute);
   return u.pathname + u.search + u.hash;
@@ -51,9 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = translatorFor(context);
   const url = new URL(request.url);
   const { db } = context.services;
-  const filters = readFilters(url);
-  const q = (url.searchParams.get("q") ?? "").trim();
-  const text = q ? searchTextSchema.safeParse(q) : null;
+  // A filter that cannot be right (an unknown tag, a date that is not one…) answers the 400 page naming it.
+  const filters = readQuery(context, request, searchFiltersSchema);
+  const unknown = await unknownFilterValues(db, t, { tag: filters.tag, category: filters.category });
+  if (unknown.length) throw badParamsResponse(request, unknown);
+  if (url.searchParams.getAll("q").length > 1) throw badParamsResponse(request, [paramIssue(t, "q", "param.expected.once")]);
+  const rawQ = url.searchParams.get("q") ?? "";
+  const text = rawQ.trim() ? searchTextSchema.safeParse(rawQ) : null;
+  const q = text?.success ? text.data : rawQ.trim();
   const [categories, tags, result] = await Promise.all([
     listCategories(db, context.locale),
     tagsFor(db, context.locale),
@@ -62,7 +52,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const errors = text && !text.success ? { q: text.error.issues.map((i) => t(i.message as MessageKey)) } : undefined;
   const page = {
     pageTitle: q && !errors ? `${t("search.title")} : ${q.slice(0, 60)}` : t("search.title"),
-    query: { q, type: filters.type ?? "", language: filters.language ?? "", category: filters.category ?? "", tags: filters.tag },
+    query: {
+      q,
+      type: filters.type ?? "",
+      language: filters.language ?? "",
+      category: filters.category ?? "",
+      tags: filters.tag,
+      author: filters.author ?? "",
+      from: filters.from ?? "",
+      to: filters.to ?? "",
+    },
     cursor: filters.cursor ? String(filters.cursor) : null,
     errors,
     searched: Boolean(result),
@@ -83,7 +82,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return errors ? data(page, { status: 422 }) : page;
 }
 
-type Query = { q: string; type: string; language: string; category: string; tags: string[] };
+type Query = { q: string; type: string; language: string; category: string; tags: string[]; author: string; from: string; to: string };
+const noFilters = { type: "", language: "", category: "", tags: [], author: "", from: "", to: "" };
 
 function searchHref(query: Query, change: Partial<Query> & { cursor?: string } = {}) {
   const next = { ...query, ...change };
@@ -93,6 +93,7 @@ function searchHref(query: Query, change: Partial<Query> & { cursor?: string } =
   if (next.language) params.set("language", next.language);
   if (next.category) params.set("category", next.category);
   for (const tag of next.tags) params.append("tag", tag);
+  for (const key of ["author", "from", "to"] as const) if (next[key]) params.set(key, next[key]);
   if (change.cursor) params.set("cursor", change.cursor);
   const qs = params.toString();
   return qs ? `/search?${qs}` : "/search";
@@ -118,7 +119,7 @@ export default function SearchPage() {
   const t = useT();
   const locale = useLocale();
   const format = useFormatDate();
-  const filtered = Boolean(query.type || query.language || query.category || query.tags.length);
+  const filtered = Boolean(query.type || query.language || query.category || query.tags.length || query.author || query.from || query.to);
   const groups = new Map<string, { slug: string; label: string }[]>();
   for (const tag of tags) groups.set(tag.group, [...(groups.get(tag.group) ?? []), tag]);
   const tagLabel = new Map(tags.map((x) => [x.slug, x.label]));
@@ -198,6 +199,7 @@ export default function SearchPage() {
               {otherTags.map((slug) => (
                 <input key={slug} type="hidden" name="tag" value={slug} />
               ))}
+              {(["author", "from", "to"] as const).map((key) => (query[key] ? <input key={key} type="hidden" name={key} value={query[key]} /> : null))}
             </div>
           </div>
         </details>
@@ -206,7 +208,7 @@ export default function SearchPage() {
             {t("search.submit")}
           </button>
           {filtered ? (
-            <Link to={searchHref({ q: query.q, type: "", language: "", category: "", tags: [] })} className="button button-secondary button-small">
+            <Link to={searchHref({ q: query.q, ...noFilters })} className="button button-secondary button-small">
               {t("search.filters.clear")}
             </Link>
           ) : null}
@@ -230,7 +232,7 @@ export default function SearchPage() {
             <li>{t("search.none.fewer")}</li>
             {filtered ? (
               <li>
-                <Link to={searchHref({ q: query.q, type: "", language: "", category: "", tags: [] })}>{t("search.none.filters")}</Link>
+                <Link to={searchHref({ q: query.q, ...noFilters })}>{t("search.none.filters")}</Link>
               </li>
             ) : null}
             <li>

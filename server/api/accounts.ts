@@ -11,6 +11,7 @@ import {
   invitationSchema,
   loginSchema,
   memberExportSchema,
+  memberListQuerySchema,
   memberPageSchema,
   newUserSchema,
   passwordChangeSchema,
@@ -24,7 +25,6 @@ import {
   tokenNameSchema,
   userAdminPatchSchema,
   userEnvelopeSchema,
-  userListQuerySchema,
   type MemberJson,
 } from "../../app/modules/accounts/schemas";
 import {
@@ -42,8 +42,9 @@ import { createApiToken, listApiTokens, revokeApiToken } from "../../app/modules
 import { DomainError, notFound } from "../../app/modules/platform/errors";
 import type { Services } from "../../app/modules/platform/services";
 import { clientOf, localeOf } from "../http";
+import { getCentre } from "../../app/modules/centres/centres.server";
 import { pathParams, type ApiRoutes, type HeaderDoc } from "./registry";
-import { iso, requireUser } from "./support";
+import { badParam, iso, requireUser } from "./support";
 
 /** The API's view of a member (`GET /me`). */
 export function memberJson(m: MemberView): MemberJson {
@@ -528,7 +529,7 @@ export function accountsRoutes(r: ApiRoutes, services: Services): void {
         "Admin only. Filtered by `q` (name, e-mail or handle), `role` and `centreId`; sorted by name; paginated " +
         "with `limit` and `cursor`. Erased accounts are left out. A bad parameter or cursor → 400.",
       auth: "signed-in",
-      query: userListQuerySchema,
+      query: memberListQuerySchema,
       answers: { 200: { description: "A page of accounts.", schema: memberPageSchema } },
       problems: [403],
     },
@@ -536,7 +537,8 @@ export function accountsRoutes(r: ApiRoutes, services: Services): void {
       const user = requireUser(req);
       if (!can(user, { action: "user:admin" })) throw new DomainError(403, "auth.forbidden");
       const q = input.query();
-      const page = await listMembers(db, { ...q, after: q.cursor, limit: q.limit ?? 20 });
+      if (q.centreId && !(await getCentre(db, q.centreId))) throw badParam(req, "centreId", "param.expected.unknownCentre", { value: q.centreId });
+      const page = await listMembers(db, { ...q, after: q.cursor });
       res.json({
         items: page.items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
         nextCursor: page.nextCursor,

@@ -17,7 +17,7 @@ import {
 import { findingKey } from "../../app/modules/cases/personal-data";
 import {
   caseEnvelopeSchema,
-  caseListRequestSchema,
+  caseListQuerySchema,
   caseListSchema,
   casePatchSchema,
   caseWithWarningsSchema,
@@ -32,7 +32,7 @@ import { DomainError } from "../../app/modules/platform/errors";
 import { localeOf, sendProblem } from "../http";
 import type { Services } from "../../app/modules/platform/services";
 import { idParams, type ApiRoutes } from "./registry";
-import { idParam, requireUser } from "./support";
+import { idParam, knownFilters, requireUser } from "./support";
 
 /** Personal-data findings answer 422 with each field's findings, the matched text quoted, in the caller's language. */
 async function answeringFindings(req: Request, res: Response, work: () => Promise<void>) {
@@ -65,15 +65,17 @@ export function casesRoutes(r: ApiRoutes, services: Services): void {
       description:
         "Published cases (or, with `status`, the leads' review queue or your own), newest first unless `sort` says " +
         "otherwise. Repeated `tag` combine with AND. An anonymous case's `author` is null for everyone but its author. " +
-        "`facets=true` adds counts per tag (by group), language, country and follow-up for the current filters. A bad parameter → 400.",
+        "`facets=true` adds counts per tag (by group), language, country and follow-up for the current filters. A bad " +
+        "parameter (an unknown tag, a cursor of another list or sort…) → 400 naming it.",
       auth: "signed-in",
-      query: caseListRequestSchema,
+      query: caseListQuerySchema,
       answers: { 200: { description: "A page of cases.", schema: caseListSchema } },
       problems: [403],
     },
     async (req, res, io) => {
       const user = requireUser(req);
       const { facets, ...query } = io.query();
+      await knownFilters(req, services.db, { tag: query.tag });
       const result = await listCases(services, user, query);
       if (facets === "true") {
         res.json({ ...result, facets: await caseFacets(services, user, query, localeOf(req)) });
@@ -211,24 +213,24 @@ export function casesRoutes(r: ApiRoutes, services: Services): void {
       summary: "Who wrote a case (lead, admin)",
       description:
         "The only way a lead or an admin learns who wrote an anonymous case. Written to the moderation log with its " +
-        "reason; the author is notified (kind `identity-reveal`). A missing or blank reason → 422. Never cached.",
+        "reason; the author is notified (kind `identity-reveal`). A missing, blank or invisible reason → 422 naming " +
+        "`reason`. Never cached.",
       auth: "signed-in",
       params: caseId,
       query: revealQuerySchema,
+      typedParams: "all",
       answers: {
         200: { description: "The author.", schema: revealedAuthorSchema, headers: { "Cache-Control": { schema: { const: "no-store" } } } },
       },
       problems: [403, 404, 422],
     },
-    async (req, res) => {
+    async (req, res, io) => {
       const user = requireUser(req);
       const id = idParam(req.params.id);
       if (user.role !== "lead" && user.role !== "admin") throw new DomainError(403, "auth.forbidden");
-      // A missing or blank reason names the field (422), unlike the other queries' 400.
-      const parsed = revealQuerySchema.safeParse({ reason: typeof req.query.reason === "string" ? req.query.reason : "" });
-      if (!parsed.success) throw new DomainError(422, "problem.unprocessable", { fieldErrors: { reason: ["cases.revealReasonRequired"] } });
+      const { reason } = io.query();
       res.setHeader("Cache-Control", "no-store");
-      res.json(await revealIdentity(services, user, id, parsed.data.reason));
+      res.json(await revealIdentity(services, user, id, reason));
     },
   );
 

@@ -1,10 +1,6 @@
 import { z } from "../../app/modules/platform/zod";
-import { createTranslator } from "../../app/i18n";
 import { previewMarkdown, searchMentions } from "../../app/modules/discussions/compose.server";
 import { markdownPreviewResultSchema, markdownPreviewSchema, mentionCandidateSchema, mentionQuerySchema } from "../../app/modules/discussions/schemas";
-import { DomainError } from "../../app/modules/platform/errors";
-import { parseWith } from "../../app/modules/platform/validation";
-import { localeOf } from "../http";
 import type { Services } from "../../app/modules/platform/services";
 import type { ApiRoutes } from "./registry";
 import { requireUser } from "./support";
@@ -50,9 +46,10 @@ export function composerRoutes(r: ApiRoutes, services: Services): void {
       description:
         "Up to 8 active members whose handle, name or a word of their name starts with `q` (a leading `@` is " +
         "dropped), accent- and case-insensitive; handle matches first. An empty `q` answers an empty list. More " +
-        "than 40 characters → 422.",
+        "than 40 characters, or only invisible ones → 422 naming `q`.",
       auth: "signed-in",
       query: mentionQuerySchema,
+      typedParams: "all",
       answers: {
         200: {
           description: "The suggestions, best first.",
@@ -62,12 +59,10 @@ export function composerRoutes(r: ApiRoutes, services: Services): void {
       },
       problems: [422],
     },
-    async (req, res) => {
+    async (req, res, input) => {
       const user = requireUser(req);
-      // A bad `q` names the field (422), unlike the other queries' 400.
-      const parsed = parseWith(mentionQuerySchema, { q: req.query.q }, createTranslator(localeOf(req)));
-      if (!parsed.ok) throw new DomainError(422, "problem.unprocessable", { fieldErrors: parsed.errors });
-      res.set("Cache-Control", "private, max-age=30").json(await searchMentions(db, user, parsed.data.q));
+      const { q } = input.query();
+      res.set("Cache-Control", "private, max-age=30").json(await searchMentions(db, user, q ?? ""));
     },
   );
 }

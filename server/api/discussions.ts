@@ -54,7 +54,7 @@ import { listModerationLog } from "../../app/modules/moderation/log.server";
 import type { Services } from "../../app/modules/platform/services";
 import { localeOf } from "../http";
 import { idParams, pathParams, type ApiRoutes } from "./registry";
-import { idParam, requireUser } from "./support";
+import { idParam, knownFilters, requireUser } from "./support";
 
 const topicId = idParams({ id: "The topic's id." });
 const postId = idParams({ id: "The post's id." });
@@ -215,14 +215,17 @@ export function discussionsRoutes(r: ApiRoutes, services: Services): void {
       description:
         "Visible discussion topics, filtered by `category`, `tag` (repeated tags combine with AND) and `language`, " +
         "sorted by `sort`: `active` (default, latest reply first), `latest` (newest topic first) or `unanswered` " +
-        "(newest topics with no reply yet). Within a category, pinned topics lead. A bad parameter or cursor → 400.",
+        "(newest topics with no reply yet). Within a category, pinned topics lead. A bad parameter or cursor, a " +
+        "category or tag that does not exist → 400 naming it.",
       auth: "signed-in",
       query: topicListQuerySchema,
       answers: { 200: { description: "A page of topics.", schema: topicListSchema } },
     },
     async (req, res, io) => {
       const user = requireUser(req);
-      res.json(await listTopics(services, user, io.query()));
+      const query = io.query();
+      await knownFilters(req, db, { tag: query.tag, category: query.category });
+      res.json(await listTopics(services, user, query));
     },
   );
 

@@ -11,6 +11,7 @@ import { discussionsRoutes } from "./discussions";
 import { searchRoutes } from "./search";
 import { openApiDocument } from "./openapi";
 import { ApiRoutes, type ApiOperation } from "./registry";
+import { badParamsError, nulParams } from "./support";
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -50,6 +51,10 @@ export function apiRouter(services: Services): Router {
 
   api.use((req, res, next) => {
     if (req.auth.badToken) return sendProblem(req, res, 401, { key: "auth.signInRequired" });
+    // A NUL character names nothing in a path and is refused in a parameter (no text column can hold it).
+    if (/%00/i.test(req.path) || req.path.includes("\u0000")) return sendProblem(req, res, 404, { key: "problem.notFoundDetail" });
+    const nul = nulParams(req.query);
+    if (nul.length) return sendDomainError(req, res, badParamsError(req, nul));
     const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
     if (bodyMethods.has(req.method) && hasBody && !req.is(["application/json", "application/*+json"])) {
       return sendProblem(req, res, 415, { key: "problem.unsupportedMediaType" });

@@ -1,8 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
-import { healthSchema, problemSchema, unhealthySchema, validationProblemSchema } from "../../app/modules/platform/api-schemas";
+import { healthSchema, paramProblemSchema, problemSchema, unhealthySchema, validationProblemSchema } from "../../app/modules/platform/api-schemas";
 import type { ProblemStatus } from "../../app/modules/platform/errors";
 import { notificationPushSchema } from "../../app/modules/discussions/schemas";
-import { apiTags, problemStatusesOf, type ApiAuth, type ApiOperation } from "./registry";
+import { apiTags, bodyMethods, problemStatusesOf, type ApiAuth, type ApiOperation } from "./registry";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1` (served at `GET /api/v1/openapi.json`), generated once at start-up
@@ -22,7 +22,10 @@ const description = [
   "`Origin`. An `Authorization` header that names no valid token answers 401, even on public operations.",
   "",
   "**Errors** are `application/problem+json` (RFC 9457): `{type,title,status,detail}` plus",
-  "`errors: {field: [message]}` for validation, in the caller's language. 400 malformed body, 401 not signed in,",
+  "`errors: {field: [message]}` for validation, in the caller's language. 400 malformed body, or a query parameter",
+  "that cannot be right (a value outside its list or range, a cursor this server did not write, an unknown tag,",
+  "category, language or centre, a parameter given twice, a NUL character): `detail` names it and",
+  "`errors: {param: [message]}` says what it expects; empty parameters count as absent, unknown ones are ignored. 401 not signed in,",
   "403 not allowed, 404 absent or not visible to you, 409 conflict or invalid state change, 413 too large",
   "(bodies are limited to 256 kB), 415 not JSON, 422 invalid fields, 429 too many (with `Retry-After`).",
   "Never a 500 for anything a client sent.",
@@ -50,25 +53,49 @@ const description = [
 
 /** The problem answers every operation refers to, by status. */
 export const problemResponses: Record<ProblemStatus, { name: string; description: string }> = {
-  400: { name: "BadRequest", description: "Malformed body (not parseable JSON, or not a JSON object) or malformed query." },
+  400: {
+    name: "BadRequest",
+    description:
+      "Malformed body (not parseable JSON, or not a JSON object), or a query parameter that cannot be right (then " +
+      "`errors` names it: `{param: [message]}`).",
+  },
   401: { name: "Unauthorized", description: "Not signed in, bad credentials, or an `Authorization` header naming no valid token." },
   403: {
     name: "Forbidden",
     description: "Not allowed — including a state change authenticated by cookie without an `Origin`/`Referer` of `PUBLIC_URL`.",
   },
-  404: { name: "NotFound", description: "Absent or not visible to you." },
+  404: { name: "NotFound", description: "Absent or not visible to you (a path parameter holding a NUL character names nothing either)." },
   409: { name: "Conflict", description: "Conflict or invalid state change (e.g. e-mail or handle taken; `errors` then names the field)." },
   413: { name: "PayloadTooLarge", description: "The body is larger than 256 kB." },
   415: {
     name: "UnsupportedMediaType",
     description: "A body was sent that is not `application/json` (or `application/*+json`), or in an unsupported encoding.",
   },
-  422: { name: "ValidationFailed", description: "Invalid fields: `errors` maps each field to its messages." },
+  422: {
+    name: "ValidationFailed",
+    description: "Invalid fields (or a typed query parameter, such as search words): `errors` maps each one to its messages.",
+  },
   429: { name: "TooManyRequests", description: "Too many attempts; try again after `Retry-After` seconds." },
 };
 
-/** The schema a problem answer of this status must match. */
-export const problemSchemaOf = (status: ProblemStatus) => (status === 422 ? validationProblemSchema : problemSchema);
+/**
+ * The 400 of an operation without a body: only its URL can be wrong, and the answer names the parameters
+ * (`errors: {param: [message]}`).
+ */
+export const badParametersResponse = {
+  name: "BadParameters",
+  description:
+    "A query parameter that cannot be right (a value outside its list or range, a cursor this server did not write, an " +
+    "unknown tag, category, language or centre, a parameter given twice, a NUL character): `detail` names it and " +
+    "`errors` maps each parameter to what it expects (`{param: [message]}`), in the caller's language.",
+};
+
+/** Whether this operation's 400 can only be about its URL parameters (no body to be malformed). */
+const paramsOnly400 = (op: ApiOperation | undefined) => Boolean(op && !op.servedAtRoot && !bodyMethods.has(op.method));
+
+/** The schema a problem answer of this status (to this operation) must match. */
+export const problemSchemaOf = (status: ProblemStatus, op?: ApiOperation) =>
+  status === 422 ? validationProblemSchema : status === 400 && paramsOnly400(op) ? paramProblemSchema : problemSchema;
 
 type Security = Record<string, string[]>[];
 const signedIn: Security = [{ cookieAuth: [] }, { bearerAuth: [] }];
@@ -100,7 +127,10 @@ function routeConfig(op: ApiOperation): RouteConfig {
       ...(answer.schema ? { content: { "application/json": { schema: answer.schema } } } : {}),
     };
   }
-  for (const status of problemStatusesOf(op)) responses[String(status)] = { $ref: `#/components/responses/${problemResponses[status].name}` };
+  for (const status of problemStatusesOf(op)) {
+    const name = status === 400 && paramsOnly400(op) ? badParametersResponse.name : problemResponses[status].name;
+    responses[String(status)] = { $ref: `#/components/responses/${name}` };
+  }
   if (op === healthOperation) {
     responses["503"] = {
       description: "The database is unreachable.",
@@ -165,6 +195,7 @@ export function openApiDocument(operations: readonly ApiOperation[], publicUrl: 
   });
   registry.register("Problem", problemSchema);
   registry.register("ValidationProblem", validationProblemSchema);
+  registry.register("ParameterProblem", paramProblemSchema);
   registry.register("NotificationPush", notificationPushSchema);
   for (const [status, { name, description }] of Object.entries(problemResponses)) {
     const schemaName = Number(status) === 422 ? "ValidationProblem" : "Problem";
@@ -174,6 +205,10 @@ export function openApiDocument(operations: readonly ApiOperation[], publicUrl: 
       content: { "application/problem+json": { schema: { $ref: `#/components/schemas/${schemaName}` } } },
     });
   }
+  registry.registerComponent("responses", badParametersResponse.name, {
+    description: badParametersResponse.description,
+    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/ParameterProblem" } } },
+  });
   for (const op of [...operations, healthOperation]) registry.registerPath(routeConfig(op));
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

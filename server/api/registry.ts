@@ -49,7 +49,17 @@ export type ApiOperation = {
   auth: ApiAuth;
   /** The path parameters (documentation; handlers parse ids with `idParam`: anything else is a 404). */
   params?: z.AnyZodObject;
+  /**
+   * The query string's schema (one per operation, built from `platform/params.ts`): `input.query()` parses with it,
+   * and a parameter that cannot be right answers 400 naming it, in the caller's language.
+   */
   query?: z.ZodTypeAny;
+  /**
+   * Query parameters that carry what someone typed (search words): when only they are wrong, the answer is a 422
+   * naming them, as for a field of a body; given twice (or nested), such a parameter is a malformed URL (400).
+   * `"all"`: the whole query is what someone typed (a mention's start, a reason), and any mistake in it is a 422.
+   */
+  typedParams?: readonly string[] | "all";
   body?: z.ZodTypeAny;
   /** A body may be left out (it defaults); true unless said otherwise. */
   bodyRequired?: boolean;
@@ -65,16 +75,17 @@ export const bodyMethods: ReadonlySet<HttpMethod> = new Set(["post", "put", "pat
 
 /**
  * Every problem an operation may answer: its own, plus what the API answers before any handler runs — 401 for an
- * `Authorization` header naming no valid token (or no sign-in), and for a method that may carry a body: 400 for
- * malformed JSON, 403 for a cookie-authenticated change without the app's Origin, 413 past 256 kB, 415 for a body
- * that is not JSON; 422 for a body that fails its schema; 400 for a query that fails its schema.
+ * `Authorization` header naming no valid token (or no sign-in), 400 for a query parameter holding a NUL character
+ * (named), 404 for a path parameter holding one, and for a method that may carry a body: 400 for malformed JSON, 403 for a cookie-authenticated change
+ * without the app's Origin, 413 past 256 kB, 415 for a body that is not JSON; 400 for a query parameter that fails
+ * its schema (named); 422 for a body that fails its schema, or for a typed query parameter.
  */
 export function problemStatusesOf(op: ApiOperation): ProblemStatus[] {
   if (op.servedAtRoot) return [...(op.problems ?? [])];
-  const statuses = new Set<ProblemStatus>([401, ...(op.problems ?? [])]);
-  if (op.query) statuses.add(400);
-  if (bodyMethods.has(op.method)) for (const s of [400, 403, 413, 415] as const) statuses.add(s);
-  if (op.body) statuses.add(422);
+  const statuses = new Set<ProblemStatus>([400, 401, ...(op.problems ?? [])]);
+  if (op.params) statuses.add(404);
+  if (bodyMethods.has(op.method)) for (const s of [403, 413, 415] as const) statuses.add(s);
+  if (op.body || op.typedParams === "all" || op.typedParams?.length) statuses.add(422);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -84,7 +95,7 @@ type Output<S> = S extends z.ZodTypeAny ? z.output<S> : never;
 export type OperationInput<O extends ApiOperation> = {
   /** The JSON body parsed with the declared schema: 400 when not an object, 422 with the fields otherwise. */
   body(): Output<O["body"]>;
-  /** The query string parsed with the declared schema: 400 when malformed. */
+  /** The query string parsed with the declared schema: 400 naming each bad parameter (422 for typed ones). */
   query(): Output<O["query"]>;
 };
 
@@ -103,6 +114,7 @@ export class ApiRoutes {
     if (this.operations.some((o) => o.operationId === op.operationId || (o.method === op.method && o.path === op.path))) {
       throw new Error(`API operation declared twice: ${op.operationId} (${op.method.toUpperCase()} ${op.path})`);
     }
+    if ((op.typedParams === "all" || op.typedParams?.length) && !op.query) throw new Error(`${op.operationId} names typed parameters but declares no query`);
     this.operations.push(op);
     this.router[op.method](
       expressPath(op.path),
@@ -114,7 +126,7 @@ export class ApiRoutes {
           },
           query: () => {
             if (!op.query) throw new Error(`${op.operationId} declares no query`);
-            return queryOf(req.query, op.query);
+            return queryOf(req, op.query, op.typedParams);
           },
         }),
       ),

@@ -333,10 +333,13 @@ describe("GET /topics (list)", () => {
     await expectProblem(await as.trainer.get(api(`/topics?${query}`)), status);
   });
 
-  it("accepts limit=100 and an unknown category or tag (an empty list)", async () => {
+  it("accepts limit=100, and says so for an unknown category or tag (400 naming it, not an empty list)", async () => {
     expect((await json(await as.trainer.get(api("/topics?limit=100")), 200)).items.length).toBeLessThanOrEqual(100);
-    expect((await json(await as.trainer.get(api("/topics?category=no-such-category")), 200)).items).toEqual([]);
-    expect((await json(await as.trainer.get(api("/topics?tag=no-such-tag")), 200)).items).toEqual([]);
+    const category = await expectProblem(await as.trainer.get(api("/topics?category=no-such-category")), 400, "category");
+    expect(category.detail).toContain("no-such-category");
+    const tag = await expectProblem(await as.trainer.get(api("/topics?tag=git&tag=no-such-tag")), 400, "tag");
+    expect(tag.errors.tag[0]).toContain("no-such-tag");
+    expect(tag.errors.tag[0]).not.toContain("git,");
   });
 
   describe("filters and sorts within one category", () => {
@@ -702,7 +705,8 @@ describe("tags", () => {
     expect((await json(await as.trainer.get(api(`/topics/${onlyFrom.id}`)), 200)).topic.tags).toEqual(["git", into].sort());
     expect((await json(await as.trainer.get(api(`/topics/${both.id}`)), 200)).topic.tags).toEqual([into]);
     expect((await listIds(as.trainer, `tag=${into}&sort=latest`)).slice(0, 3).sort()).toEqual([onlyFrom.id, both.id, onlyInto.id].sort());
-    expect((await json(await as.trainer.get(api(`/topics?tag=${from}`)), 200)).items).toEqual([]);
+    // The merged tag is gone: a filter by it says so.
+    await expectProblem(await as.trainer.get(api(`/topics?tag=${from}`)), 400, "tag");
   });
 
   it("a merge moves the people following the merged tag to the other tag", async () => {

@@ -340,7 +340,10 @@ describe("the search page", () => {
     const long = await camille.get(`/search?q=${"mot ".repeat(60)}`);
     expect(long.status).toBe(422);
     expect(await long.text()).toContain("200 caractères au plus");
+    // Filters that cannot be right are named on a 400 page (issue 10), not dropped silently.
     const odd = await camille.get("/search?q=conflit&type=video&language=xx&limit=5000");
-    expect(odd.status).toBe(200);
+    expect(odd.status).toBe(400);
+    const oddHtml = (await odd.text()).replace(/&#x27;/g, "'");
+    for (const param of ["type", "language", "limit"]) expect(oddHtml).toContain(`Le paramètre «\u00a0${param}\u00a0» n’est pas valide`);
   });
 });

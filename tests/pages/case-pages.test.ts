@@ -109,8 +109,10 @@ describe("case library", () => {
     expect(sorted.html).toMatch(/<a[^>]*aria-current="page"[^>]*>Les plus discutés<\/a>/);
     const searched = await page(helene, `/cases?q=${encodeURIComponent(title)}`);
     expect(searched.html).toContain(title);
-    // Values that cannot be right are dropped rather than failing.
-    expect((await page(helene, "/cases?language=xx&country=france&hasFollowUp=maybe&sort=worst")).status).toBe(200);
+    // Values that cannot be right are named on a 400 page (issue 10), not dropped silently.
+    const wrong = await page(helene, "/cases?language=xx&country=france&hasFollowUp=maybe&sort=worst");
+    expect(wrong.status).toBe(400);
+    for (const param of ["language", "country", "hasFollowUp", "sort"]) expect(decode(wrong.html)).toContain(`Le paramètre «\u00a0${param}\u00a0» n’est pas valide`);
     expect((await page(helene, "/cases?cursor=not-a-cursor")).status).toBe(400);
     const english = await page(await server.signedIn("trainer.bucharest@demo.compass"), "/cases?tag=harassment");
     expect(english.html).toContain("Harassment");
@@ -330,7 +332,7 @@ describe("an anonymous case, its page and its forms", () => {
     expect(log.html).toContain("Karim Benali");
     for (const client of [helene, host]) expect((await page(client, "/moderation/log")).status).toBe(403);
     expect((await page(stranger, "/moderation/log")).status).toBe(302);
-    expect((await page(lead, "/moderation/log?before=abc")).status).toBe(200);
+    expect((await page(lead, "/moderation/log?before=abc")).status).toBe(400);
   });
 
   it("has a print page with the case alone", async () => {

@@ -199,6 +199,28 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("documents bad query parameters as 400s naming them, and what transformed parameters take", () => {
+    const responses = (doc.components as Json).responses as Record<string, Json>;
+    const problem = deref(((responses.BadParameters.content as Json)["application/problem+json"] as Json).schema as Json);
+    expect(problem.required).toEqual(expect.arrayContaining(["detail", "errors"]));
+    expect(String(responses.BadParameters.description)).toContain("{param: [message]}");
+    // Without a body, only the URL can be wrong: every GET's 400 is the one naming parameters.
+    for (const op of declared.filter((o) => o.method === "get" && !o.servedAtRoot)) {
+      expect((paths[op.path].get.responses as Json)["400"], op.operationId).toEqual({ $ref: "#/components/responses/BadParameters" });
+    }
+    expect(queryParameter("/topics", "get", "limit")).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
+    expect(queryParameter("/cases", "get", "tag")).toMatchObject({ type: "array", items: { type: "string", pattern: expect.any(String) }, maxItems: 12 });
+    expect(queryParameter("/cases", "get", "language").items).toEqual({ type: "string", enum: [...contentLanguages] });
+    expect(queryParameter("/search", "get", "q")).toMatchObject({ type: "string", minLength: 1, maxLength: 200 });
+    expect(queryParameter("/mentions", "get", "q")).toMatchObject({ type: "string", maxLength: 40 });
+    for (const [path, name] of [["/topics", "tag"], ["/topics", "category"], ["/search", "category"], ["/cases", "tag"], ["/users", "centreId"]]) {
+      expect(queryParameter(path, "get", name).description, `${path} ${name}`).toMatch(/does not exist → 400/);
+    }
+    // Typed parameters (search words, a reason) are 422s, like fields.
+    for (const path of ["/search", "/mentions", "/cases/{id}/identity"]) expect(paths[path].get.responses, path).toHaveProperty("422");
+    expect(schemas.TopicTitle).toMatchObject({ type: "string", minLength: 3, maxLength: 200 });
+  });
+
   it("documents the live notification:new event with the pushed payload", () => {
     const events = doc["x-socket-events"] as Record<string, Json>;
     expect(events["notification:new"]).toBeDefined();

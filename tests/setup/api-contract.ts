@@ -68,7 +68,7 @@ export async function checkApiAnswer(method: string, pathname: string, res: Resp
     if (op && !problemStatusesOf(op).includes(res.status as ProblemStatus)) {
       fail(`${op.operationId} declares no ${res.status} (it declares ${problemStatusesOf(op).join(", ")})`);
     }
-    parse(op ? problemSchemaOf(res.status as ProblemStatus) : problemSchema, "application/problem+json");
+    parse(op ? problemSchemaOf(res.status as ProblemStatus, op) : problemSchema, "application/problem+json");
     if (res.status === 429 && !res.headers.get("retry-after")) fail("a 429 without Retry-After");
     return;
   }

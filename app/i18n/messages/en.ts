@@ -6,6 +6,7 @@ import { composerEn } from "./composer.en";
 import { threadEn } from "./thread.en";
 import { notifyEn } from "./notify.en";
 import { searchEn } from "./search.en";
+import { inputEn } from "./input.en";
 import type { MessageKey } from "./fr";
 import { settingsEn } from "./settings.en";
 
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...threadEn,
   ...notifyEn,
   ...searchEn,
+  ...inputEn,
   ...casesEn,
   ...caseRulesEn,
   "app.name": "Digital Compass",

@@ -6,6 +6,7 @@ import { composerFr } from "./composer.fr";
 import { threadFr } from "./thread.fr";
 import { notifyFr } from "./notify.fr";
 import { searchFr } from "./search.fr";
+import { inputFr } from "./input.fr";
 import { settingsFr } from "./settings.fr";
 
 /** French is the reference catalogue: every key here must exist in every other language. */
@@ -17,6 +18,7 @@ export const fr = {
   ...threadFr,
   ...notifyFr,
   ...searchFr,
+  ...inputFr,
   ...casesFr,
   ...caseRulesFr,
   "app.name": "Digital Compass",

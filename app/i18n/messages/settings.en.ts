@@ -155,7 +155,6 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
   "admin.users.pagination": "Pages",
   "admin.users.firstPage": "Back to the first page",
   "admin.users.nextPage": "Next page",
-  "admin.users.badCursor": "This page link is not valid. Go back to the list of accounts.",
   "admin.users.new.title": "Create an account",
   "admin.users.new.intro": "The account is active at once, with the password you choose.",
   "admin.users.new.inviteInstead": "You can also send an invitation: the person then chooses their own password.",

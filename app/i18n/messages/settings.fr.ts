@@ -153,7 +153,6 @@ export const settingsFr = {
   "admin.users.pagination": "Pages",
   "admin.users.firstPage": "Revenir à la première page",
   "admin.users.nextPage": "Page suivante",
-  "admin.users.badCursor": "Ce lien de pagination n’est pas valide. Revenez à la liste des comptes.",
   "admin.users.new.title": "Créer un compte",
   "admin.users.new.intro": "Le compte est actif tout de suite, avec le mot de passe que vous choisissez.",
   "admin.users.new.inviteInstead": "Vous pouvez aussi envoyer une invitation : la personne choisit alors elle-même son mot de passe.",

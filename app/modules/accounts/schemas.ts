@@ -1,5 +1,7 @@
 import { cefrLevels, locales, roles } from "../../../db/schema/accounts";
 import { dateTimeSchema, absoluteUrlSchema, pageOf, listOf } from "../platform/api-schemas";
+import { cursorParam, decodeJsonCursor, limitParam, textParam } from "../platform/params";
+import { bodyText, lineText } from "../platform/validation";
 import { z } from "../platform/zod";
 
 // ------------------------------------------------------------------------------------------------ values
@@ -9,7 +11,10 @@ export const emailSchema = z.string().trim().min(1).max(254).email().openapi("Em
 export const passwordSchema = z.string().min(1).max(1024).openapi("Password", {
   description: "Never trimmed. Where a password is set, the policy applies: 12 to 256 characters, not a common password.",
 });
-export const nameSchema = z.string().trim().min(1).max(100).openapi("Name", { description: "Trimmed." });
+/** A person's name as shown everywhere: one line, something visible (see platform/text.ts). */
+export const nameSchema = lineText({ max: 100 }).openapi("Name", {
+  description: "One line: NFC, bidirectional and control characters removed, spaces trimmed and collapsed; nothing visible → 422.",
+});
 export const handleSchema = z
   .string()
   .trim()
@@ -38,7 +43,7 @@ export const languagesSchema = z
   .max(12)
   .transform((list) => [...new Map(list.map((l) => [l.code, l])).values()]);
 
-const skill = z.string().trim().toLowerCase().min(1).max(40);
+const skill = lineText({ max: 40 }).transform((s) => s.toLowerCase());
 /** Skills come as a list (API) or as one comma-separated field (forms). */
 export const skillsSchema = z
   .union([z.array(skill), z.string().transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))])
@@ -51,9 +56,9 @@ export const profilePatchSchema = z
   .object({
     name: nameSchema,
     handle: handleSchema,
-    bio: z.string().trim().max(1000).describe("Trimmed."),
+    bio: bodyText({ min: 0, max: 1000 }).describe("Trimmed, NFC; may be empty, but not made of invisible characters only."),
     skills: skillsSchema.openapi({
-      description: "A list, or one comma-separated string; each skill trimmed, lower-cased, 1 to 40 characters; at most 30; duplicates dropped.",
+      description: "A list, or one comma-separated string; each skill one line (as names are), lower-cased, 1 to 40 characters; at most 30; duplicates dropped.",
     }),
     languages: languagesSchema.openapi({ description: "Replaces the whole list; a repeated code keeps its last level." }),
     locale: localeSchema,
@@ -96,15 +101,6 @@ export const userAdminPatchSchema = z
   .strict()
   .openapi("UserAdminPatch", { description: "Every field optional." });
 
-/** `GET /users`: the admin's directory, filtered and paginated by name. */
-export const userListQuerySchema = z.object({
-  q: z.string().max(100).optional().describe("Substring of name, e-mail or handle."),
-  role: roleSchema.optional(),
-  centreId: z.string().max(80).optional(),
-  cursor: z.string().max(400).optional().describe("The `nextCursor` of the previous page."),
-  limit: z.coerce.number().int().min(1).max(100).optional().describe("Page size (default 20)."),
-});
-
 export const invitationSchema = z
   .object({ email: emailSchema, role: roleSchema, centreId: centreIdSchema })
   .strict()
@@ -116,7 +112,7 @@ export const acceptInvitationSchema = z
   .openapi("AcceptInvitationRequest");
 
 export const tokenNameSchema = z
-  .object({ name: z.string().trim().min(1).max(80).describe("Trimmed.") })
+  .object({ name: lineText({ max: 80 }).describe("One line, as names are.") })
   .strict()
   .openapi("TokenRequest");
 
@@ -260,3 +256,31 @@ export const memberExportSchema = z
   .openapi("MemberExport", { description: "Everything the platform holds about me." });
 
 export const passwordResetAcceptedSchema = z.object({ status: z.literal("accepted") }).strict();
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL parameters (platform/params.ts)
+
+/** The members list's cursor, `[name, id]` as users.server.ts writes it; null for anything else. */
+export function decodeMemberCursor(cursor: string): [string, string] | null {
+  const value = decodeJsonCursor(cursor);
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [name, id] = value as unknown[];
+  return typeof name === "string" && typeof id === "string" && name.length <= 200 && id.length <= 100 ? [name, id] : null;
+}
+
+/** `GET /users` (admin): search, filters (an unknown centre is said so by the caller) and paging. */
+export const memberListQuerySchema = z.object({
+  q: textParam(100).describe("Substring of name, e-mail or handle."),
+  role: roleSchema.optional(),
+  centreId: z.string().trim().max(80, "param.expected.invalid").optional().describe("A centre's id; one that does not exist → 400 naming it."),
+  cursor: cursorParam(decodeMemberCursor).optional().describe("The `nextCursor` of the previous page."),
+  limit: limitParam,
+});
+
+/** /admin/users: the same, as the page's form names them. */
+export const adminUsersPageQuerySchema = z.object({
+  q: textParam(200),
+  role: roleSchema.optional(),
+  centre: z.string().trim().max(80, "param.expected.invalid").optional(),
+  after: cursorParam(decodeMemberCursor).optional(),
+});

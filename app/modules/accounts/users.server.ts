@@ -14,14 +14,14 @@ import {
   type Role,
 } from "../../../db/schema";
 import type { Services } from "../platform/services";
-import { DomainError, invalidField, notFound } from "../platform/errors";
+import { badCursor, DomainError, invalidField, notFound } from "../platform/errors";
 import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import type { AuthUser } from "./auth.server";
 import { signOutEverywhere } from "./auth.server";
 import { newId } from "./ids.server";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.server";
 import { can, type Actor } from "./permissions";
-import type { ProfilePatch } from "./schemas";
+import { decodeMemberCursor, type ProfilePatch } from "./schemas";
 
 export type LanguageLevel = { code: string; level: (typeof userLanguages.$inferSelect)["level"] };
 
@@ -303,13 +303,9 @@ export async function listMembers(
 }
 
 function decodeCursor(cursor: string): SQL {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
-    if (typeof name !== "string" || typeof id !== "string") throw new Error("bad cursor");
-    return sql`${name}, ${id}`;
-  } catch {
-    throw new DomainError(400, "problem.badRequest");
-  }
+  const decoded = decodeMemberCursor(cursor);
+  if (!decoded) throw badCursor();
+  return sql`${decoded[0]}, ${decoded[1]}`;
 }
 
 export type Profile = {

@@ -11,11 +11,11 @@ import { afterCommit, type PendingPush } from "../discussions/notifications.serv
 import { prepareQuery } from "../discussions/search.server";
 import { assertTagsExist, tagLabel, tagsFor } from "../discussions/taxonomy.server";
 import { recordModerationAction } from "../moderation/log.server";
-import { DomainError, notFound } from "../platform/errors";
+import { badCursor, DomainError, notFound } from "../platform/errors";
 import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { maySeeCaseAuthor } from "./anonymity";
 import { findingKey, scanCase, type Finding } from "./personal-data";
-import type { CaseListQuery, CasePatchInput, NewCaseInput, ReviewInput } from "./schemas";
+import { decodeCaseCursor, type CaseListQuery, type CasePatchInput, type NewCaseInput, type ReviewInput } from "./schemas";
 import { currentTemplateVersion, facetTagGroups } from "./template";
 import { casePath, type CaseAuthor, type CaseFacets, type CaseListItem, type CaseView, type FacetValue, type RelatedDiscussion } from "./views";
 
@@ -631,13 +631,18 @@ export async function listCases(
   if (empty) return { items: [], nextCursor: null };
   const conditions = [...base, ...dims.values()];
   const published = query.status === "published";
-  const sortColumn = !published
-    ? sql`c.created_at`
-    : query.sort === "helpful"
-      ? sql`c.helpful_count`
-      : query.sort === "discussed"
-        ? sql`c.reply_count`
-        : sql`c.published_at`;
+  // The review list puts first what was (re)submitted last: a case sent back and resubmitted waits again at the top,
+  // however long ago it was first written (updated_at is the submission time while a case is in review).
+  const sortColumn =
+    query.status === "awaiting-review"
+      ? sql`c.updated_at`
+      : !published
+        ? sql`c.created_at`
+        : query.sort === "helpful"
+          ? sql`c.helpful_count`
+          : query.sort === "discussed"
+            ? sql`c.reply_count`
+            : sql`c.published_at`;
   const numeric = published && query.sort !== "recent";
   const after: SQL[] = [];
   if (query.cursor) {
@@ -662,6 +667,17 @@ export async function listCases(
     items: page.map((r) => listItem(r, viewer, services.config.publicUrl)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sort_key, String(last.id)])).toString("base64url") : null,
   };
+}
+
+/** How many cases wait for a lead's review (leads and admins only). */
+export async function reviewQueueSize(services: Pick<Services, "db">, viewer: Actor): Promise<number> {
+  requireSignedIn(viewer);
+  if (!isLead(viewer)) throw new DomainError(403, "auth.forbidden");
+  const [row] = await queryRows<{ n: number }>(
+    services.db,
+    sql`select count(*)::int as n from cases c join topics t on t.id = c.topic_id where c.status = 'in-review' and t.visibility = 'visible'`,
+  );
+  return row?.n ?? 0;
 }
 
 /** Published cases walked in sort order before deciding that the filters are narrow. */
@@ -694,14 +710,9 @@ function boundedLibraryPage(sortColumn: SQL, numeric: boolean, matching: SQL[], 
 }
 
 function decodeCursor(cursor: string, numeric: boolean): [string, string] {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
-    const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : typeof key === "string" && !Number.isNaN(Date.parse(key));
-    if (!keyOk || !/^\d{1,18}$/.test(String(id))) throw new Error("bad");
-    return [String(key), String(id)];
-  } catch {
-    throw new DomainError(400, "problem.badRequest");
-  }
+  const decoded = decodeCaseCursor(cursor, numeric);
+  if (!decoded) throw badCursor();
+  return decoded;
 }
 
 /**

@@ -1,12 +1,15 @@
 import { caseStatuses } from "../../../db/schema/cases";
 import { contentLanguages } from "../../../db/schema/discussions";
 import { absoluteUrlSchema, dateTimeSchema, idStringSchema, pageOf } from "../platform/api-schemas";
+import { decodeJsonCursor, flagParam, isTimestampKey, limitParam, listParam, tagSlugParam, textParam } from "../platform/params";
+import { bodyText, lineText } from "../platform/validation";
 import { z } from "../platform/zod";
-import { authorSchema, contentLanguageSchema, personRefSchema } from "../discussions/schemas";
+import { authorSchema, contentLanguageSchema, personRefSchema, topicPageQuerySchema } from "../discussions/schemas";
 import { identifyingKinds, warningKinds } from "./personal-data";
 import { learnerProfiles, programmes } from "./template";
 
-const text = (max: number) => z.string().trim().max(max);
+/** A free-text section: may be empty, but not made of invisible characters only. */
+const text = (max: number) => bodyText({ min: 0, max });
 const tagList = z
   .union([z.array(z.string()), z.string().transform((s) => s.split(",").filter(Boolean))])
   .pipe(z.array(z.string().trim().toLowerCase().min(1).max(50)).max(12))
@@ -26,9 +29,9 @@ export const caseContextSchema = z
   });
 
 const caseFields = {
-  title: z.string().trim().min(3).max(200),
+  title: lineText({ min: 3, max: 200 }),
   context: caseContextSchema.default({}),
-  situation: z.string().trim().min(1).max(20_000).describe("Markdown."),
+  situation: bodyText({ max: 20_000 }).describe("Markdown."),
   actionsTaken: text(20_000).default(""),
   outcome: text(20_000).default(""),
   lessons: text(20_000).default(""),
@@ -76,35 +79,76 @@ export const reviewSchema = z
   .openapi("CaseReviewRequest");
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
-export const followUpSchema = z.object({ followUp: z.string().trim().min(1).max(20_000) }).strict().openapi("CaseFollowUpRequest");
+export const followUpSchema = z.object({ followUp: bodyText({ max: 20_000 }) }).strict().openapi("CaseFollowUpRequest");
 
 export const revealQuerySchema = z.object({
-  reason: z.string().trim().min(1, "cases.revealReasonRequired").max(1000).describe("Why (written to the moderation log)."),
+  reason: lineText({ max: 1000, messages: { required: "cases.revealReasonRequired" } }).describe("Why (written to the moderation log)."),
 });
 
-const oneOrMany = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+// ---------------------------------------------------------------------------------------------------------------
+// URL parameters (platform/params.ts): the library's API route and page share them
 
 export const caseSorts = ["recent", "helpful", "discussed"] as const;
 export const caseListStatuses = ["published", "awaiting-review", "mine"] as const;
-const countryCode = z.string().regex(/^[A-Z]{2}$/);
 
-export const caseListQuerySchema = z.object({
-  tag: oneOrMany.describe("Tag slugs (AND)."),
-  language: z.union([z.enum(contentLanguages), z.array(z.enum(contentLanguages))]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  country: z.union([countryCode, z.array(countryCode)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  hasFollowUp: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined).describe("Full-text search, stemmed per language."),
+/**
+ * The library's cursor, `[sort key, id]` as cases.server.ts writes it: a count for the helpful and discussed sorts,
+ * a time otherwise (recent, the review list, my cases); null for anything else.
+ */
+export function decodeCaseCursor(cursor: string, numeric: boolean): [string, string] | null {
+  const value = decodeJsonCursor(cursor);
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [key, id] = value as unknown[];
+  const keyOk = numeric ? /^\d{1,9}$/.test(String(key)) : isTimestampKey(key);
+  if (!keyOk || !/^\d{1,18}$/.test(String(id))) return null;
+  return [String(key), String(id)];
+}
+
+const filterFields = {
+  tag: listParam(tagSlugParam, 12).describe("Tag slugs (AND); repeat the parameter. A tag that does not exist → 400 naming it."),
+  language: listParam(z.enum(contentLanguages), contentLanguages.length).describe("Languages (OR); repeat the parameter."),
+  country: listParam(z.string().regex(/^[A-Z]{2}$/, "param.expected.country"), 10).describe("ISO 3166-1 alpha-2 codes (OR); repeat the parameter."),
+  hasFollowUp: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
+  q: textParam(200).describe("Full-text search, stemmed per language."),
   sort: z.enum(caseSorts).default("recent"),
-  status: z.enum(caseListStatuses).default("published").describe("`awaiting-review`: leads and admins only (else 403)."),
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe("Page size."),
-  cursor: z.string().max(300).optional().describe("The `nextCursor` of the previous page."),
-});
+};
+const cursorText = z.string().max(300, "param.expected.cursor");
+
+/** A cursor is only good for the list and the sort it was written for. */
+function checkCursor(cursor: string | undefined, numeric: boolean, ctx: z.RefinementCtx, path = "cursor") {
+  if (cursor !== undefined && !decodeCaseCursor(cursor, numeric)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: "param.expected.cursor" });
+}
+
+/** `GET /cases`: the library (or the leads' review list, or my cases), filtered, sorted, paged. */
+export const caseListQuerySchema = z
+  .object({
+    ...filterFields,
+    status: z.enum(caseListStatuses).default("published").describe("`awaiting-review`: leads and admins only (else 403)."),
+    limit: limitParam,
+    cursor: cursorText
+      .optional()
+      .describe("The `nextCursor` of the previous page, for the same `status` and `sort` (another one's → 400 naming `cursor`)."),
+    facets: z
+      .enum(["true", "false"])
+      .optional()
+      .describe("`true` adds counts per tag (by group), language, country and follow-up for the current filters."),
+  })
+  .superRefine((q, ctx) => checkCursor(q.cursor, q.status === "published" && q.sort !== "recent", ctx));
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-/** `GET /cases`: the list's filters, plus `facets=true` for the counts. */
-export const caseListRequestSchema = caseListQuerySchema.extend({
-  facets: z.enum(["true", "false"]).optional().describe("`true` adds counts per tag (by group), language, country and follow-up for the current filters."),
-});
+/** /cases: the library's filters and page, and (leads) the page of the review list. */
+export const caseLibraryPageQuerySchema = z
+  .object({ ...filterFields, cursor: cursorText.optional(), reviewCursor: cursorText.optional() })
+  .superRefine((q, ctx) => {
+    checkCursor(q.cursor, q.sort !== "recent", ctx);
+    checkCursor(q.reviewCursor, false, ctx, "reviewCursor");
+  });
+
+/** /cases/:id: as a topic page (the case's discussion), and `sent` after a submission for review. */
+export const casePageQuerySchema = topicPageQuerySchema.omit({ unread: true }).extend({ sent: flagParam });
 
 // ------------------------------------------------------------------------------------------------ answers
 

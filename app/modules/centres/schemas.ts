@@ -1,3 +1,4 @@
+import { oneOfParam, textParam } from "../platform/params";
 import { z } from "../platform/zod";
 
 /** A centre as the API shows it (`GET /centres`). */
@@ -25,3 +26,7 @@ export const centreDetailSchema = z
   })
   .strict()
   .openapi("CentreDetail", { description: "A centre, with its description in French and English and its number of active members." });
+
+/** /centres: search words, and an organisation and a country among those of the network (listed when refused). */
+export const centreDirectoryQuerySchema = (organisations: readonly string[], countries: readonly string[]) =>
+  z.object({ q: textParam(100), organisation: oneOfParam(organisations).optional(), country: oneOfParam(countries).optional() });

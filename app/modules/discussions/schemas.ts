@@ -1,5 +1,7 @@
 import { contentLanguages, reactionKinds, visibilities } from "../../../db/schema/discussions";
-import { absoluteUrlSchema, dateTimeSchema, idStringSchema, limitQuery, listOf, orNull, pageOf } from "../platform/api-schemas";
+import { absoluteUrlSchema, dateTimeSchema, idCursorQuery, idStringSchema, listOf, orNull, pageOf } from "../platform/api-schemas";
+import { cursorParam, dateParam, decodeJsonCursor, flagParam, isTimestampKey, limitParam, listParam, numericIdParam, tagSlugParam, textParam } from "../platform/params";
+import { bodyText, lineText } from "../platform/validation";
 import { z } from "../platform/zod";
 
 // ------------------------------------------------------------------------------------------------ values
@@ -7,9 +9,21 @@ import { z } from "../platform/zod";
 export const contentLanguageSchema = z.enum(contentLanguages).openapi("ContentLanguage", { description: "The language a text is written in." });
 export const reactionKindSchema = z.enum(reactionKinds).openapi("ReactionKind");
 
-export const markdownBody = z.string().trim().min(1).max(50_000).openapi("Markdown", {
-  description: "Markdown source, trimmed; `@handle` mentions of active members become links and notify them.",
+// Titles, names and bodies go through platform/text.ts (lineText, bodyText): NFC, no bidi or control characters in a
+// line, and something visible.
+export const markdownBody = bodyText({ max: 50_000 }).openapi("Markdown", {
+  description:
+    "Markdown source, trimmed, in NFC (bidirectional marks kept); text with nothing visible (only spaces, zero-width " +
+    "or other invisible characters) → 422. `@handle` mentions of active members become links and notify them.",
 });
+export const topicTitle = lineText({ min: 3, max: 200 }).openapi("TopicTitle", {
+  description: "One line: NFC, bidirectional and control characters removed, spaces trimmed and collapsed; nothing visible → 422.",
+});
+export const categoryName = lineText({ min: 2, max: 80 });
+export const categoryDescription = lineText({ min: 0, max: 500 });
+export const tagLabel = lineText({ max: 60 });
+/** The labels a tag may lack (Spanish, Romanian, Dutch): empty when absent. */
+export const optionalTagLabel = lineText({ min: 0, max: 60 });
 const tagList = z
   .union([z.array(z.string()), z.string().transform((s) => s.split(",").filter(Boolean))])
   .pipe(z.array(z.string().trim().toLowerCase().min(1).max(50)).max(8))
@@ -19,7 +33,6 @@ const tagList = z
       "Tag slugs: a list, or one comma-separated string; each trimmed and lower-cased, 1 to 50 characters; at most 8; " +
       "duplicates dropped. Every tag must exist (else 422 on `tags`).",
   });
-const topicTitle = z.string().trim().min(3).max(200).openapi("TopicTitle", { description: "Trimmed." });
 const categoryRef = z.string().trim().min(1).max(50).openapi("CategoryRef", { description: "A category id; trimmed; must exist (else 422)." });
 
 /** Ids are strings in the API and numbers in the database; a request may send either. */
@@ -60,6 +73,8 @@ export const acceptSchema = z
   .object({ postId: orNull(idSchema).describe("A visible reply of the topic; null clears the accepted answer.") })
   .strict()
   .openapi("AcceptRequest");
+/** Why a lead locks, unlocks, pins or unpins a topic (the page asks for one; it goes to the moderation log). */
+export const moderationReasonSchema = z.object({ reason: lineText({ max: 1000, messages: { required: "thread.moderate.reasonRequired" } }) });
 
 export const subscriptionLevels = ["watching", "muted"] as const;
 export const subscriptionRequestSchema = z
@@ -67,27 +82,11 @@ export const subscriptionRequestSchema = z
   .strict()
   .openapi("SubscriptionRequest");
 
-export const topicListSorts = ["active", "latest", "unanswered"] as const;
-export const topicListQuerySchema = z.object({
-  category: z.string().max(50).optional().describe("A category id."),
-  tag: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .describe("A tag slug; repeat (`?tag=a&tag=b`) for topics carrying all of them."),
-  language: contentLanguageSchema.optional(),
-  sort: z.enum(topicListSorts).default("active"),
-  limit: limitQuery.default(20),
-  cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page (opaque)."),
-});
-export type TopicListQuery = z.infer<typeof topicListQuerySchema>;
-
-const categoryName = z.string().trim().min(2).max(80).describe("Trimmed.");
 const categoryFields = {
-  nameFr: categoryName,
-  nameEn: categoryName,
-  descriptionFr: z.string().trim().max(500).optional().describe("Trimmed; empty when omitted."),
-  descriptionEn: z.string().trim().max(500).optional().describe("Trimmed; empty when omitted."),
+  nameFr: categoryName.describe("One line, as titles are."),
+  nameEn: categoryName.describe("One line, as titles are."),
+  descriptionFr: categoryDescription.optional().describe("One line, as titles are; empty when omitted."),
+  descriptionEn: categoryDescription.optional().describe("One line, as titles are; empty when omitted."),
   position: z.number().int().min(0).max(1000).optional().describe("Lower first; 0 when omitted."),
 };
 export const categoryRequestSchema = z
@@ -117,13 +116,13 @@ export const tagRequestSchema = z
     group: z.string().trim().min(2).max(40).describe("Trimmed."),
     labels: z
       .object({
-        fr: z.string().trim().min(1).max(60),
-        en: z.string().trim().min(1).max(60),
-        es: z.string().trim().max(60).optional(),
-        ro: z.string().trim().max(60).optional(),
-        nl: z.string().trim().max(60).optional(),
+        fr: tagLabel,
+        en: tagLabel,
+        es: optionalTagLabel.optional(),
+        ro: optionalTagLabel.optional(),
+        nl: optionalTagLabel.optional(),
       })
-      .describe("The label in each language, trimmed; French and English required."),
+      .describe("The label in each language, one line as titles are; French and English required."),
   })
   .strict()
   .openapi("TagRequest");
@@ -142,7 +141,7 @@ export const moderationActionSchema = z
       .pipe(z.coerce.string().min(1))
       .describe("The topic's id (any other value → 404)."),
     action: z.enum(topicModerationActions),
-    reason: z.string().trim().max(1000).default("").describe("Why, for the log. Trimmed."),
+    reason: lineText({ min: 0, max: 1000 }).default("").describe("Why, for the log: one line, as titles are."),
   })
   .strict()
   .openapi("ModerationActionRequest");
@@ -157,7 +156,55 @@ export const markdownPreviewSchema = z
   .object({ body: z.string().max(50_000).describe("Markdown source (may be empty).") })
   .strict()
   .openapi("MarkdownPreviewRequest");
-export const mentionQuerySchema = z.object({ q: z.string().max(40).default("").describe("What was typed after `@`.") });
+// ------------------------------------------------------------------------------------------------ URL parameters
+// One schema per list (platform/params.ts), shared by its API route (the registry's declared query) and its page:
+// a value that cannot be right is a 400 naming the parameter, in the reader's language.
+
+export const topicListSorts = ["active", "latest", "unanswered"] as const;
+
+/** The topic list's cursor, `[pinned 0|1, time, id]` as topics.server.ts writes it; null for anything else. */
+export function decodeTopicListCursor(cursor: string): [0 | 1, string, string] | null {
+  const value = decodeJsonCursor(cursor);
+  if (!Array.isArray(value) || value.length !== 3) return null;
+  const [pinned, at, id] = value as unknown[];
+  if ((pinned !== 0 && pinned !== 1) || !isTimestampKey(at) || !/^\d{1,18}$/.test(String(id))) return null;
+  return [pinned, at, String(id)];
+}
+
+/** `GET /topics` (and, without `limit`, the /discussions pages): filters, sort and paging. */
+export const topicListQuerySchema = z.object({
+  category: z.string().trim().min(1).max(50, "param.expected.invalid").optional().describe("A category id; one that does not exist → 400 naming it."),
+  tag: listParam(tagSlugParam, 8).describe("A tag slug; repeat (`?tag=a&tag=b`) for topics carrying all of them. A tag that does not exist → 400 naming it."),
+  language: contentLanguageSchema.optional(),
+  sort: z.enum(topicListSorts).default("active"),
+  limit: limitParam,
+  cursor: cursorParam(decodeTopicListCursor).optional().describe("The `nextCursor` of the previous page (opaque); anything else → 400 naming it."),
+});
+export const topicListPageQuerySchema = topicListQuerySchema.omit({ limit: true });
+export type TopicListQuery = z.infer<typeof topicListQuerySchema>;
+
+/** /discussions/t/:id and /cases/:id: a page of replies, a reply to open (`post`), the reply form to open (`reply`). */
+export const topicPageQuerySchema = z.object({
+  cursor: idCursorQuery.optional(),
+  post: numericIdParam.optional(),
+  reply: numericIdParam.optional(),
+  unread: flagParam,
+});
+
+/** /discussions/thread/:postId ("continue this thread"). */
+export const threadPageQuerySchema = z.object({ post: numericIdParam.optional(), reply: numericIdParam.optional() });
+
+/** /discussions/new: the category to preselect. */
+export const newTopicPageQuerySchema = z.object({ category: z.string().trim().max(50, "param.expected.invalid").optional() });
+
+/** /notifications: a page (`before`), a notification to open, what was just marked read. */
+export const notificationsPageQuerySchema = z.object({ before: idCursorQuery.optional(), open: numericIdParam.optional(), marked: z.enum(["one", "all"]).optional() });
+
+/** /moderation/log. */
+export const moderationLogPageQuerySchema = z.object({ before: idCursorQuery.optional() });
+
+/** `GET /mentions?q=`: the start of a name or a handle. */
+export const mentionQuerySchema = z.object({ q: textParam(40).default("").describe("What was typed after `@`.") });
 
 // ------------------------------------------------------------------------------------------------ search
 
@@ -166,27 +213,17 @@ export const searchQueryMaxLength = 200;
 /** How far `cursor` may page into the ranked results. */
 export const searchMaxOffset = 1000;
 
-export const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const dateParam = z
-  .string()
-  .trim()
-  .refine((s) => (isoDate.test(s) || isoDateTime.test(s)) && !Number.isNaN(Date.parse(s)), "validation.invalid");
-
-const searchParamsObject = z.object({
+/** `GET /search` and /search: filters and paging (the page reads `q` apart: a missing or empty one is a 422 on its form). */
+export const searchFiltersSchema = z.object({
   type: z
     .enum(searchTypes)
     .optional()
     .describe("Only topics, only replies (including those of published case studies' discussions), or only case studies."),
-  tag: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().max(50).regex(/^[a-z0-9-]+$/)).max(8))
-    .transform((list) => [...new Set(list)])
-    .describe("A tag slug (trimmed, lower-cased; letters, digits and `-`); repeat for hits whose topic carries all of them (at most 8)."),
+  tag: listParam(tagSlugParam, 8).describe(
+    "A tag slug (trimmed, lower-cased; letters, digits and `-`); repeat for hits whose topic carries all of them (at most 8). A tag that does not exist → 400 naming it.",
+  ),
   language: contentLanguageSchema.optional().describe("Only documents in this language, matched in its configuration."),
-  category: z.string().trim().min(1).max(50).optional().describe("A category id."),
+  category: z.string().trim().min(1).max(50, "param.expected.invalid").optional().describe("A category id; one that does not exist → 400 naming it."),
   author: z
     .string()
     .trim()
@@ -196,35 +233,28 @@ const searchParamsObject = z.object({
     .describe("An author's handle (a leading `@` is dropped)."),
   from: dateParam.optional().describe("Written at or after: a date (`2024-05-01`, from its start, UTC) or a date-time with offset."),
   to: dateParam.optional().describe("Written at or before: a date (that whole day included, UTC) or a date-time with offset."),
-  limit: limitQuery.default(20),
+  limit: limitParam,
   cursor: z
     .string()
-    .regex(/^\d{1,4}$/)
+    .regex(/^\d{1,4}$/, "param.expected.cursor")
     .transform(Number)
-    .pipe(z.number().int().min(0).max(searchMaxOffset))
+    .pipe(z.number().int().min(0).max(searchMaxOffset, "param.expected.cursor"))
     .optional()
     .describe("The `nextCursor` of the previous page (how far into the ranked results, at most 1000)."),
 });
+export type SearchParams = z.output<typeof searchFiltersSchema>;
 
-/** Filters and paging from a query string (empty values count as absent); anything malformed fails (the API answers 400). */
-export const searchParamsSchema = z.preprocess(
-  (input) =>
-    input && typeof input === "object" && !Array.isArray(input)
-      ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== "" && v !== undefined))
-      : input,
-  searchParamsObject,
-);
-export type SearchParams = z.output<typeof searchParamsObject>;
+/**
+ * The query itself: 1 to 200 characters, one line in NFC without bidi controls, something visible (the API answers
+ * 422 otherwise; invisible characters alone ask for words to search for).
+ */
+export const searchTextSchema = lineText({
+  max: searchQueryMaxLength,
+  messages: { required: "search.q.required", tooLong: "search.q.tooLong", invisible: "search.q.required" },
+});
 
-/** The query itself: 1 to 200 characters (the API answers 422 otherwise). */
-export const searchTextSchema = z
-  .string({ required_error: "search.q.required" })
-  .trim()
-  .min(1, "search.q.required")
-  .max(searchQueryMaxLength, "search.q.tooLong");
-
-/** `GET /search`: `q` (a missing, blank or too long one → 422) and the filters (a malformed one → 400). */
-export const searchQuerySchema = searchParamsObject.extend({
+/** `GET /search`: `q` (a missing, blank, invisible or too long one → 422) and the filters (a bad one → 400). */
+export const searchQuerySchema = searchFiltersSchema.extend({
   q: searchTextSchema.describe("What to look for, 1 to 200 characters once trimmed; websearch syntax: `\"phrase\"`, `-word`, `or`."),
 });
 

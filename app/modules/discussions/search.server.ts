@@ -5,7 +5,7 @@ import { contentLanguages, type ContentLanguage } from "../../../db/schema/discu
 import type { Services } from "../platform/services";
 import { can, type Actor } from "../accounts/permissions";
 import { DomainError } from "../platform/errors";
-import { isoDate, searchMaxOffset as maxOffset, searchQueryMaxLength, type SearchParams, type searchTypes } from "./schemas";
+import { searchMaxOffset as maxOffset, searchQueryMaxLength, type SearchParams, type searchTypes } from "./schemas";
 import { postPath, topicPath } from "./topics.server";
 
 /**
@@ -21,7 +21,7 @@ import { postPath, topicPath } from "./topics.server";
  * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
  */
 
-export { searchParamsSchema, searchQueryMaxLength, searchTextSchema, searchTypes, type SearchParams } from "./schemas";
+export { searchFiltersSchema, searchQueryMaxLength, searchTextSchema, searchTypes, type SearchParams } from "./schemas";
 export type SearchType = (typeof searchTypes)[number];
 
 /** The most recent matches each source ranks. */
@@ -60,6 +60,11 @@ export type SearchHit = {
 };
 
 export type SearchResult = { items: SearchHit[]; nextCursor: string | null };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parameters (the API and the page share them: searchFiltersSchema, searchTextSchema in schemas.ts)
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Turns parsed parameters into filters; a date-only `to` includes that whole day. */
 export function searchRequestOf(q: string, params: SearchParams): SearchRequest {

@@ -1,9 +1,10 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "../../../db/client";
 import { categories, tags, topicTags, topics, type ContentLanguage } from "../../../db/schema";
-import type { Locale } from "../../i18n";
+import type { Locale, Translate } from "../../i18n";
 import { DomainError, invalidField } from "../platform/errors";
 import { keptPerDatabase } from "../platform/kept.server";
+import { paramIssue, type ParamIssue } from "../platform/params";
 
 export type CategoryView = { id: string; slug: string; name: string; description: string; position: number };
 
@@ -38,6 +39,24 @@ export async function listTags(db: Queryable, locale: Locale): Promise<TagView[]
     .from(tags)
     .orderBy(asc(tags.group), asc(tags.slug));
   return rows.map((t) => ({ slug: t.slug, group: t.group, labels: t.labels, label: tagLabel(t.labels, locale), count: t.count }));
+}
+
+/**
+ * What a list filter names that does not exist (tags, a category): each a parameter issue, so that the list says
+ * so (400 naming `tag` or `category`) rather than answering an empty list.
+ */
+export async function unknownFilterValues(db: Queryable, t: Translate, filter: { tag?: string[]; category?: string }): Promise<ParamIssue[]> {
+  const issues: ParamIssue[] = [];
+  if (filter.tag?.length) {
+    const found = new Set((await db.select({ slug: tags.slug }).from(tags).where(inArray(tags.slug, filter.tag))).map((r) => r.slug));
+    const missing = filter.tag.filter((slug) => !found.has(slug));
+    if (missing.length) issues.push(paramIssue(t, "tag", "param.expected.unknownTag", { value: missing.join(", ") }));
+  }
+  if (filter.category) {
+    const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, filter.category));
+    if (!row) issues.push(paramIssue(t, "category", "param.expected.unknownCategory", { value: filter.category }));
+  }
+  return issues;
 }
 
 /**

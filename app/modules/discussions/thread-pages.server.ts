@@ -3,15 +3,16 @@
  * query read from a URL, the tag labels, and the one action handler for everything a reader does to posts.
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { contentLanguages, type ContentLanguage } from "../../../db/schema/discussions";
+import type { ContentLanguage } from "../../../db/schema/discussions";
 import type { AuthUser } from "../accounts/auth.server";
 import { can } from "../accounts/permissions";
-import { translatorFor } from "../platform/context.server";
+import { badParamsResponse, readQuery, translatorFor } from "../platform/context.server";
 import { DomainError } from "../platform/errors";
 import { formKeyOf } from "../platform/form-keys";
 import { renewedFormKey } from "../platform/form-submissions.server";
 import { parseWith, translateFieldErrors, type FieldErrors } from "../platform/validation";
-import { idSchema, newPostSchema, reactionKindSchema, topicListSorts } from "./schemas";
+import { idSchema, moderationReasonSchema, newPostSchema, reactionKindSchema, topicListPageQuerySchema, topicListSorts } from "./schemas";
+import { unknownFilterValues } from "./taxonomy.server";
 export { tagsFor } from "./taxonomy.server";
 import {
   acceptAnswer,
@@ -29,15 +30,15 @@ export const listSorts = topicListSorts;
 export type ListSort = (typeof listSorts)[number];
 export type ListFilters = { category?: string; tags: string[]; language?: ContentLanguage; sort: ListSort; cursor?: string };
 
-/** The filters of a topic list from its URL; values that cannot be right are dropped rather than failing. */
-export function readListFilters(url: URL): ListFilters {
-  const p = url.searchParams;
-  const category = p.get("category")?.trim() || undefined;
-  const tags = [...new Set(p.getAll("tag").map((t) => t.trim().toLowerCase()).filter((t) => t && t.length <= 50))].slice(0, 8);
-  const language = contentLanguages.find((l) => l === p.get("language"));
-  const sort = listSorts.find((s) => s === p.get("sort")) ?? "active";
-  const cursor = p.get("cursor")?.trim() || undefined;
-  return { category: category && category.length <= 50 ? category : undefined, tags, language, sort, cursor: cursor && cursor.length <= 200 ? cursor : undefined };
+/**
+ * The filters of a topic list from its URL (topicListPageQuerySchema): a value that cannot be right, a tag or a
+ * category that does not exist, answers the 400 page naming it. On a category's page, `category` is that one.
+ */
+export async function readListFilters(context: AppLoadContext, request: Request, category?: string): Promise<ListFilters> {
+  const query = readQuery(context, request, topicListPageQuerySchema);
+  const unknown = await unknownFilterValues(context.services.db, translatorFor(context), { tag: query.tag, category: category ? undefined : query.category });
+  if (unknown.length) throw badParamsResponse(request, unknown);
+  return { category: category ?? query.category, tags: query.tag, language: query.language, sort: query.sort, cursor: query.cursor };
 }
 
 export type ThreadActionData = {
@@ -154,14 +155,14 @@ export async function handleThreadAction(context: AppLoadContext, request: Reque
     case "moderate": {
       if (!can(user, { action: "topic:moderate" })) throw new Response("Forbidden", { status: 403 });
       const action = String(form.get("action") ?? "");
-      const reason = String(form.get("reason") ?? "").trim();
+      const reason = String(form.get("reason") ?? "");
       if (action !== "lock" && action !== "unlock" && action !== "pin" && action !== "unpin") {
         return data<ThreadActionData>({ intent, reason, formError: t("thread.error.badRequest") }, { status: 400 });
       }
-      if (!reason) return data<ThreadActionData>({ intent, reason, errors: { reason: [t("thread.moderate.reasonRequired")] } }, { status: 422 });
-      if (reason.length > 1000) return data<ThreadActionData>({ intent, reason, errors: { reason: [t("validation.tooLong", { max: 1000 })] } }, { status: 422 });
+      const parsed = parseWith(moderationReasonSchema, { reason }, t);
+      if (!parsed.ok) return data<ThreadActionData>({ intent, reason, errors: parsed.errors }, { status: 422 });
       try {
-        await moderateTopic(services, user, topicId, action, reason);
+        await moderateTopic(services, user, topicId, action, parsed.data.reason);
       } catch (error) {
         return fail(error, { reason });
       }

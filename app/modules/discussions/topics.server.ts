@@ -19,11 +19,11 @@ import type { AuthUser } from "../accounts/auth.server";
 import { can, type Actor } from "../accounts/permissions";
 import { hidesPersonInCase } from "../cases/anonymity";
 import { caseTopicAccess } from "../cases/access.server";
-import { DomainError, notFound } from "../platform/errors";
+import { badCursor, DomainError, notFound } from "../platform/errors";
 import { claimFormSubmission, type FormKeyOption } from "../platform/form-submissions.server";
 import { renderWithMentions as render } from "./compose.server";
 import { afterCommit, notifyAccepted, notifyNewPost, notifyNewTopic, type PendingPush } from "./notifications.server";
-import type { NewTopicInput, TopicListQuery, topicModerationActions } from "./schemas";
+import { decodeTopicListCursor, type NewTopicInput, type TopicListQuery, type topicModerationActions } from "./schemas";
 import { assertCategoryExists, assertTagsExist } from "./taxonomy.server";
 
 /** Replies shown inline under a first-level reply before "continue this thread". */
@@ -736,13 +736,9 @@ export async function listTopics(
 
 /** [pinned, the sort column's exact text (microseconds kept), id] */
 function decodeListCursor(cursor: string): [number, string, string] {
-  try {
-    const [pinned, at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [number, string, string];
-    if ((pinned !== 0 && pinned !== 1) || typeof at !== "string" || Number.isNaN(Date.parse(at)) || !/^\d{1,18}$/.test(String(id))) throw new Error("bad");
-    return [pinned, at, String(id)];
-  } catch {
-    throw new DomainError(400, "problem.badRequest");
-  }
+  const decoded = decodeTopicListCursor(cursor);
+  if (!decoded) throw badCursor();
+  return decoded;
 }
 
 /** Lock, unlock, pin or unpin, recorded in the moderation log with who and why. */

@@ -1,3 +1,4 @@
+import { intParam } from "./params";
 import { z } from "./zod";
 
 /**
@@ -22,6 +23,15 @@ export const validationProblemSchema = z
   .object({ ...problemShape, status: z.literal(422), errors: fieldErrorsSchema })
   .strict()
   .openapi("ValidationProblem", { description: "An RFC 9457 problem for invalid fields: `errors` maps each field to its messages." });
+
+export const paramProblemSchema = z
+  .object({ ...problemShape, status: z.literal(400), errors: fieldErrorsSchema })
+  .strict()
+  .openapi("ParameterProblem", {
+    description:
+      "An RFC 9457 problem for URL parameters that cannot be right: `detail` names them, `errors` maps each parameter " +
+      "to a sentence saying what it expects (`{param: [message]}`), in the caller's language.",
+  });
 
 /** A topic, post, case, notification or moderation action id: a positive integer, as a string. */
 export const idStringSchema = z
@@ -49,16 +59,17 @@ export const pageOf = <T extends z.ZodTypeAny, E extends z.ZodRawShape = Record<
 /** `{items}`, a whole (small) list. */
 export const listOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) }).strict();
 
-/** Page size (default 20, max 100). */
-export const limitQuery = z.coerce.number().int().min(1).max(100).describe("Page size.");
-/** The `nextCursor` of a list paginated by id. */
+/**
+ * The `nextCursor` of a list paginated by id (notifications, the moderation log, a topic's first-level replies);
+ * anything else is a 400 naming `cursor`.
+ */
 export const idCursorQuery = z
   .string()
-  .regex(/^\d{1,16}$/)
+  .regex(/^\d{1,16}$/, "param.expected.cursor")
   .describe("The `nextCursor` of the previous page.");
 
 /** `?cursor=&limit=` of the lists paginated by id (notifications, the moderation log, a topic's replies). */
-export const idPageQuerySchema = z.object({ cursor: idCursorQuery.optional(), limit: limitQuery.optional() });
+export const idPageQuerySchema = z.object({ cursor: idCursorQuery.optional(), limit: intParam(1, 100).optional().describe("Page size.") });
 
 export const healthSchema = z.object({ status: z.literal("ok") }).strict();
 export const unhealthySchema = z.object({ status: z.literal("unavailable") }).strict();

@@ -27,3 +27,5 @@ export const unauthorized = () => new DomainError(401, "auth.signInRequired");
 /** 422 with one field's message (a catalogue key). */
 export const invalidField = (field: string, key: MessageKey) =>
   new DomainError(422, "problem.unprocessable", { fieldErrors: { [field]: [key] } });
+/** 400 for a list cursor this server did not write (or wrote for another sort): the parameter is named. */
+export const badCursor = () => new DomainError(400, "problem.badCursor", { fieldErrors: { cursor: ["problem.badCursor"] } });
