@@ -44,7 +44,7 @@ import type { Services } from "../../app/modules/platform/services";
 import { clientOf, localeOf } from "../http";
 import { getCentre } from "../../app/modules/centres/centres.server";
 import { pathParams, type ApiRoutes, type HeaderDoc } from "./registry";
-import { badParam, iso, requireUser } from "./support";
+import { badParam, etagHeaders, etagOf, iso, requireUser, sendWithETag } from "./support";
 
 /** The API's view of a member (`GET /me`). */
 export function memberJson(m: MemberView): MemberJson {
@@ -173,12 +173,16 @@ export function accountsRoutes(r: ApiRoutes, services: Services): void {
       tag: "Accounts",
       summary: "Who am I",
       auth: "signed-in",
-      answers: { 200: { description: "The signed-in member.", schema: userEnvelopeSchema } },
+      answers: {
+        200: { description: "The signed-in member. Send its `ETag` back in `If-None-Match` to get 304 while the profile is unchanged.", schema: userEnvelopeSchema, headers: etagHeaders },
+        304: { description: "The profile has not changed since the `ETag` sent in `If-None-Match`." },
+      },
     },
     async (req, res) => {
       const member = await getMember(db, requireUser(req).id);
       if (!member) throw new DomainError(401, "auth.signInRequired");
-      res.json({ user: memberJson(member) });
+      const json = JSON.stringify({ user: memberJson(member) });
+      sendWithETag(req, res, json, etagOf(json), { private: true });
     },
   );
 

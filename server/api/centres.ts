@@ -3,6 +3,19 @@ import { centreDetailSchema, centreListSchema } from "../../app/modules/centres/
 import { DomainError } from "../../app/modules/platform/errors";
 import type { Services } from "../../app/modules/platform/services";
 import { pathParams, type ApiRoutes } from "./registry";
+import { etagHeaders, etagOf, sendWithETag } from "./support";
+
+/** The list is kept (see `listCentres`): its JSON and validator are made once per kept copy. */
+const serialisedLists = new WeakMap<object, { json: string; etag: string }>();
+function serialised(list: object) {
+  let entry = serialisedLists.get(list);
+  if (!entry) {
+    const json = JSON.stringify(list);
+    entry = { json, etag: etagOf(json) };
+    serialisedLists.set(list, entry);
+  }
+  return entry;
+}
 
 export function centresRoutes(r: ApiRoutes, services: Services): void {
   r.add(
@@ -14,10 +27,14 @@ export function centresRoutes(r: ApiRoutes, services: Services): void {
       summary: "The centres of the network",
       description: "Public. The whole list, unpaginated, sorted by country, organisation and city.",
       auth: "public",
-      answers: { 200: { description: "Every centre.", schema: centreListSchema } },
+      answers: {
+        200: { description: "Every centre. Send its `ETag` back in `If-None-Match` to get 304 while the list is unchanged.", schema: centreListSchema, headers: etagHeaders },
+        304: { description: "The list has not changed since the `ETag` sent in `If-None-Match`." },
+      },
     },
-    async (_req, res) => {
-      res.json(await listCentres(services.db));
+    async (req, res) => {
+      const { json, etag } = serialised(await listCentres(services.db));
+      sendWithETag(req, res, json, etag);
     },
   );
 

@@ -64,7 +64,7 @@ export type ApiOperation = {
   /** A body may be left out (it defaults); true unless said otherwise. */
   bodyRequired?: boolean;
   /** The success answers, by status. */
-  answers: Partial<Record<200 | 201 | 202 | 204, ApiAnswer>>;
+  answers: Partial<Record<200 | 201 | 202 | 204 | 304, ApiAnswer>>;
   /** The problems this operation's own logic answers; those of the transport are added (see `problemStatusesOf`). */
   problems?: ProblemStatus[];
   /** Served outside `/api/v1` (the health check): documented, not mounted here. */

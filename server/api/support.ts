@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { AuthUser } from "../../app/modules/accounts/auth.server";
@@ -9,6 +10,29 @@ import { DomainError, notFound } from "../../app/modules/platform/errors";
 import { cleanQuery, paramIssue, paramsError, parseParams } from "../../app/modules/platform/params";
 import { nulPaths, parseWith } from "../../app/modules/platform/validation";
 import { localeOf } from "../http";
+
+/** How the OpenAPI document describes an answer sent by `sendWithETag`. */
+export const etagHeaders = {
+  ETag: { description: "The answer's validator, for `If-None-Match`.", required: true, schema: { type: "string" } },
+  "Cache-Control": { schema: { type: "string", enum: ["no-cache", "private, no-cache"] } },
+};
+
+/** A weak validator for a JSON answer: what `If-None-Match` names. */
+export const etagOf = (json: string) => `W/"${createHash("sha1").update(json).digest("base64url")}"`;
+
+/**
+ * A JSON answer with its validator: a client that already holds it (`If-None-Match`) gets 304 and no body. `private`
+ * answers (who I am) are kept by the browser only, and checked again each time (`no-cache`).
+ */
+export function sendWithETag(req: Request, res: Response, json: string, etag: string, options: { private?: boolean } = {}) {
+  res.setHeader("ETag", etag);
+  res.setHeader("Cache-Control", options.private ? "private, no-cache" : "no-cache");
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.type("application/json").send(json);
+}
 
 /** Wraps an async handler so that thrown errors reach the API's problem+json handler. */
 export const route =

@@ -12,6 +12,30 @@ afterAll(() => server?.stop());
 
 const demo = "compass-demo-2026";
 
+/** What a browser sends to revalidate what it holds (fetch would add `Cache-Control: no-cache`, which asks for all). */
+const revalidate = (etag: string) => ({ "if-none-match": etag, "cache-control": "max-age=0" });
+
+describe("GET /me", () => {
+  it("carries an ETag, private to the browser: unchanged it answers 304, after a change 200 with the new profile", async () => {
+    const c = await server.signedIn("trainer.bucharest@demo.compass");
+    const first = await c.get("/api/v1/me");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[\w-]{20,}"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    const again = await c.get("/api/v1/me", revalidate(etag));
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect((await c.patch("/api/v1/me", { bio: "Formatrice à Bucarest, curieuse de tout." })).status).toBe(200);
+    const changed = await c.get("/api/v1/me", revalidate(etag));
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(((await changed.json()) as { user: { bio: string } }).user.bio).toBe("Formatrice à Bucarest, curieuse de tout.");
+    // Someone else's validator says nothing about mine.
+    const other = await server.signedIn("trainer.lyon@demo.compass");
+    expect((await other.get("/api/v1/me", revalidate(etag))).status).toBe(200);
+  });
+});
+
 describe("PATCH /me", () => {
   it("changes name, bio, skills and languages, and GET /me shows them", async () => {
     const c = await server.signedIn("trainer.lyon@demo.compass");

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { forgetCentres } from "../../app/modules/centres/centres.server";
 import { startTestServer, type TestServer } from "../setup/harness";
 
 let server: TestServer;
@@ -25,7 +27,29 @@ async function listCentres(): Promise<Centre[]> {
   return res.json();
 }
 
+/** What a browser sends to revalidate what it holds (fetch would add `Cache-Control: no-cache`, which asks for all). */
+const revalidate = (etag: string) => ({ "if-none-match": etag, "cache-control": "max-age=0" });
+
 describe("GET /api/v1/centres", () => {
+  it("carries an ETag: the same list again answers 304 without a body, a changed list 200 with a new one", async () => {
+    const first = await server.client().get("/api/v1/centres");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[\w-]{20,}"$/);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    const again = await server.client().get("/api/v1/centres", revalidate(etag!));
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // A change made through this instance shows at once (the list is kept a minute otherwise).
+    await server.services.db.execute(sql`update centres set city = 'Brussels-City' where city = 'Brussels'`);
+    forgetCentres();
+    const changed = await server.client().get("/api/v1/centres", revalidate(etag!));
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(((await changed.json()) as Centre[]).some((c) => c.city === "Brussels-City")).toBe(true);
+    await server.services.db.execute(sql`update centres set city = 'Brussels' where city = 'Brussels-City'`);
+    forgetCentres();
+  });
+
   it("is public and answers the whole network as a plain array", async () => {
     const res = await server.client().get("/api/v1/centres");
     expect(res.status).toBe(200);
