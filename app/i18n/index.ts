@@ -65,10 +65,16 @@ export function resolveLocale(input: {
 export type TranslationParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslationParams) => string;
 
+/** One translator per language and catalogue: pages ask for one per request, several times. */
+const translators = new Map<Locale, { catalogue: Catalogue; t: Translate }>();
+
 export function createTranslator(locale: Locale): Translate {
-  const catalogue = catalogues[locale] ?? ({} as Catalogue);
+  const registered = catalogues[locale];
+  const cached = translators.get(locale);
+  if (registered && cached?.catalogue === registered) return cached.t;
+  const catalogue = registered ?? ({} as Catalogue);
   const plural = new Intl.PluralRules(locale);
-  return (key, params) => {
+  const t: Translate = (key, params) => {
     let message = catalogue[key] ?? key;
     if (!params) return message;
     // "{count, plural, one {# member} other {# members}}" — the one ICU form the catalogues use.
@@ -82,6 +88,8 @@ export function createTranslator(locale: Locale): Translate {
       params[name] === undefined ? whole : String(params[name]),
     );
   };
+  if (registered) translators.set(locale, { catalogue: registered, t });
+  return t;
 }
 
 /** Translates a message that may be a catalogue key (validation messages carry keys). */
