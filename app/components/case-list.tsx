@@ -1,6 +1,6 @@
 import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { isMessageKey, languageName, type Locale, type MessageKey } from "../i18n";
+import { countryName, isMessageKey, languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
 import { PlainLink } from "./plain-link";
 import { useThreadUi } from "./thread-ui";
@@ -53,20 +53,7 @@ export function libraryHref(query: LibraryQuery, change: Partial<LibraryQuery> &
   return search ? `${base}?${search}` : base;
 }
 
-const displayNames = new Map<Locale, Intl.DisplayNames>();
-/** A country's name in the reader's language, from its ISO code. */
-export function countryName(code: string, locale: Locale) {
-  let names = displayNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: "region" });
-    displayNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName };
 
 const groupKey = (group: string) => `thread.tagGroup.${group}`;
 export function useGroupLabel() {

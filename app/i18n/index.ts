@@ -92,6 +92,28 @@ export function createTranslator(locale: Locale): Translate {
   return t;
 }
 
+/** Formatters cost more to build than to use: one per language for the process. */
+const collators = new Map<string, Intl.Collator>();
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** Sorts words as the reader's language does. */
+export function collatorFor(locale: Locale): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
+  return collator;
+}
+
+/** A country's name in the reader's language, from its ISO code. */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Translates a message that may be a catalogue key (validation messages carry keys). */
 export function translateMaybeKey(t: Translate, message: string, params?: TranslationParams): string {
   return isMessageKey(message) ? t(message, params) : message;

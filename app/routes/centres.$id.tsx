@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Page } from "~/components/layout";
-import { isMessageKey, languageName, type Translate } from "~/i18n";
+import { countryName, isMessageKey, languageName, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
 import { centreDescription, centreMembers, getCentre } from "~/modules/centres/centres.server";
@@ -27,14 +27,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const centre = await getCentre(db, pathText(params.id));
   if (!centre) throw notFoundResponse();
   const members = await centreMembers(db, viewer, centre.id);
-  const regions = new Intl.DisplayNames([context.locale], { type: "region" });
   return {
     centre: {
       id: centre.id,
       name: centre.name,
       organisation: centre.organisation,
       city: centre.city,
-      country: regions.of(centre.country) ?? centre.country,
+      country: countryName(centre.country, context.locale),
       lat: centre.lat,
       lng: centre.lng,
       languages: centre.languages,
@@ -46,11 +45,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   };
 }
 
+const coordinateFormats = new Map<string, Intl.NumberFormat>();
+const coordinateFormat = (locale: string) => {
+  let format = coordinateFormats.get(locale);
+  if (!format) coordinateFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 })));
+  return format;
+};
+
 export default function CentrePage() {
   const { centre, canSeeTeam, members } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const coordinate = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const coordinate = coordinateFormat(locale);
   return (
     <Page
       title={centre.name}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/forms";
 import { Page } from "~/components/layout";
-import { createTranslator, isLocale, isMessageKey, languageName, type MessageKey, type Translate } from "~/i18n";
+import { collatorFor, countryName, createTranslator, isLocale, isMessageKey, languageName, type MessageKey, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { can } from "~/modules/accounts/permissions";
 import { listCentres, memberCounts } from "~/modules/centres/centres.server";
@@ -31,12 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = context.services;
   const [all, counts] = await Promise.all([listCentres(db), memberCounts(db)]);
 
-  const collator = new Intl.Collator(context.locale);
-  const regions = new Intl.DisplayNames([context.locale], { type: "region" });
-  const countryName = (code: string) => regions.of(code) ?? code;
+  const collator = collatorFor(context.locale);
   const organisations = [...new Set(all.map((c) => c.organisation))].sort(collator.compare);
   const countries = [...new Set(all.map((c) => c.country))]
-    .map((code) => ({ code, name: countryName(code) }))
+    .map((code) => ({ code, name: countryName(code, context.locale) }))
     .sort((a, b) => collator.compare(a.name, b.name));
 
   // An organisation or a country the network does not have is the 400 page listing those it has.
