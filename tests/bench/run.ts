@@ -9,6 +9,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -275,19 +276,25 @@ async function measureAbsolute(scenario: string, target: Target, budget: Budget,
  * included), each as the server sends it to a browser that accepts brotli.
  */
 async function firstVisitBytes(base: string, pagePath: string, headers: Record<string, string>) {
-  const page = await fetch(base + pagePath, { headers: { ...headers, "accept-encoding": "br" }, decompress: false } as RequestInit);
-  const raw = Buffer.from(await page.arrayBuffer());
-  const encoding = page.headers.get("content-encoding");
-  const html = encoding === "br" ? zlib.brotliDecompressSync(raw).toString() : encoding === "gzip" ? zlib.gunzipSync(raw).toString() : raw.toString();
+  // node:http, not fetch: fetch decompresses bodies, and the bytes on the wire are what counts here.
+  const raw = (pathname: string, extra: Record<string, string>) =>
+    new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
+      http
+        .get(base + pathname, { headers: { ...extra, "accept-encoding": "br" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ body: Buffer.concat(chunks), encoding: res.headers["content-encoding"] }));
+        })
+        .on("error", reject);
+    });
+  const page = await raw(pagePath, headers);
+  const html = page.encoding === "br" ? zlib.brotliDecompressSync(page.body).toString() : page.encoding === "gzip" ? zlib.gunzipSync(page.body).toString() : page.body.toString();
   const assets = new Set<string>();
   for (const m of html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="(\/[^"]+\.(?:css|js))"/g)) assets.add(m[1]);
   for (const m of html.matchAll(/import\("(\/assets\/[^"]+\.js)"\)|import "(\/assets\/[^"]+\.js)"/g)) assets.add(m[1] ?? m[2]);
-  let total = raw.byteLength;
-  for (const asset of assets) {
-    const res = await fetch(base + asset, { headers: { "accept-encoding": "br" }, decompress: false } as RequestInit);
-    total += (await res.arrayBuffer()).byteLength;
-  }
-  return { htmlBytes: raw.byteLength, htmlRaw: Buffer.byteLength(html), total, assets: assets.size };
+  let total = page.body.byteLength;
+  for (const asset of assets) total += (await raw(asset, {})).body.byteLength;
+  return { htmlBytes: page.body.byteLength, htmlRaw: Buffer.byteLength(html), total, assets: assets.size };
 }
 
 async function main() {
