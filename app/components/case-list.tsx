@@ -2,6 +2,7 @@ import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { countryName, isMessageKey, languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
+import { TextBlock } from "./page-html";
 import { PlainLink } from "./plain-link";
 import { useThreadUi } from "./thread-ui";
 
@@ -22,7 +23,8 @@ export type LibraryFacets = {
 export type CaseRow = {
   id: string;
   title: string;
-  excerpt: string;
+  /** Null when the page itself carries it (`sentOnce`): the library's own list. */
+  excerpt: string | null;
   tags: string[];
   language: string;
   country: string;
@@ -54,6 +56,8 @@ export function libraryHref(query: LibraryQuery, change: Partial<LibraryQuery> &
 }
 
 export { countryName };
+
+export const caseExcerptId = (caseId: string) => `case-excerpt-${caseId}`;
 
 const groupKey = (group: string) => `thread.tagGroup.${group}`;
 export function useGroupLabel() {
@@ -304,7 +308,9 @@ export function CaseRows({
               {c.status !== "published" ? <StatusBadge status={c.status} /> : null}
               {c.hasFollowUp ? <span className="badge badge-follow-up">{t("cases.row.followUp")}</span> : null}
             </p>
-            {c.excerpt ? (
+            {c.excerpt === null ? (
+              <TextBlock id={caseExcerptId(c.id)} text={null} className="case-excerpt" lang={lang} />
+            ) : c.excerpt ? (
               <p className="case-excerpt" lang={lang}>
                 {c.excerpt}
               </p>

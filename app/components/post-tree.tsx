@@ -6,7 +6,7 @@ import type { Translate } from "../i18n";
 import { can } from "../modules/accounts/permissions";
 import { FormKeyInput, SubmitButton } from "./forms";
 import { MarkdownEditor } from "./markdown-editor";
-import { HtmlBlock, htmlOnce, type PageHtml } from "./page-html";
+import { HtmlBlock, sentOnce, type PageHtml } from "./page-html";
 import { PlainLink } from "./plain-link";
 import { authorLink, useThreadUi, type ThreadUi } from "./thread-ui";
 
@@ -19,7 +19,7 @@ export type TreePost = {
   parentId: string | null;
   depth: number;
   author: { id: string; name: string; handle: string } | null;
-  /** Null when the page itself carries it (see `htmlOnce`). */
+  /** Null when the page itself carries it (see `sentOnce`). */
   bodyHtml: string | null;
   createdAt: string;
   editedAt: string | null;
@@ -39,7 +39,7 @@ export function slimPost<P extends Omit<TreePost, "bodyHtml"> & { bodyHtml: stri
     parentId: post.parentId,
     depth: post.depth,
     author: post.author,
-    bodyHtml: htmlOnce(pageHtml, postBodyId(post.id), post.bodyHtml),
+    bodyHtml: sentOnce(pageHtml, postBodyId(post.id), post.bodyHtml),
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     deleted: post.deleted,

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { languageName, type MessageKey } from "../i18n";
 import { useLocale } from "../i18n/react";
+import { TextBlock } from "./page-html";
 import { PlainLink } from "./plain-link";
 import { authorLink, listHref, useThreadUi, type ListQuery, type ListSort } from "./thread-ui";
 
@@ -14,7 +15,8 @@ export type CategoryChoice = { id: string; name: string };
 export type TopicRow = {
   id: string;
   title: string;
-  excerpt: string;
+  /** Null when the page itself carries it (`sentOnce`). */
+  excerpt: string | null;
   categoryId: string;
   tags: string[];
   language: string;
@@ -27,6 +29,8 @@ export type TopicRow = {
   answered: boolean;
   unread: boolean;
 };
+
+export const topicExcerptId = (topicId: string) => `topic-excerpt-${topicId}`;
 
 const sortLabels: Record<ListSort, MessageKey> = { active: "thread.sort.active", latest: "thread.sort.latest", unanswered: "thread.sort.unanswered" };
 
@@ -197,10 +201,8 @@ export function TopicRows({ items, base, query, categories, tags }: { items: Top
                 </PlainLink>
               ) : null}
             </p>
-            {topic.excerpt ? (
-              <p className="topic-excerpt" lang={topic.language === locale ? undefined : topic.language}>
-                {topic.excerpt}
-              </p>
+            {topic.excerpt !== "" ? (
+              <TextBlock id={topicExcerptId(topic.id)} text={topic.excerpt} className="topic-excerpt" lang={topic.language === locale ? undefined : topic.language} />
             ) : null}
             <p className="topic-meta">
               <PlainLink to={`/discussions/c/${topic.categoryId}`}>{categoryName.get(topic.categoryId) ?? topic.categoryId}</PlainLink>

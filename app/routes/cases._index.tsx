@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
   CaseActiveFilters,
+  caseExcerptId,
   CaseFacetsForm,
   CaseRows,
   CaseSearch,
@@ -11,6 +12,7 @@ import {
   type LibraryQuery,
 } from "~/components/case-list";
 import { Page } from "~/components/layout";
+import { sentOnce } from "~/components/page-html";
 import { useThreadUi } from "~/components/thread-ui";
 import { caseFacets, listCases, reviewQueueSize, type CaseListItem } from "~/modules/cases/cases.server";
 import { can } from "~/modules/accounts/permissions";
@@ -74,7 +76,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     query,
     hasCursor: Boolean(url.cursor),
-    items: list.items.map(rowOf),
+    items: list.items.map((c) => ({ ...rowOf(c), excerpt: c.excerpt && sentOnce(context.pageHtml, caseExcerptId(c.id), c.excerpt) })),
     nextCursor: list.nextCursor,
     facets,
     review: review ? { items: review.items.map(rowOf), total: reviewTotal, nextCursor: review.nextCursor, paged: Boolean(url.reviewCursor) } : null,

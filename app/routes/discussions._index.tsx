@@ -4,7 +4,8 @@ import { listCategories } from "~/modules/discussions/taxonomy.server";
 import { listTopics, subscriptionLevel } from "~/modules/discussions/topics.server";
 import { handleFollowAction, readListFilters, tagsFor, type ThreadActionData } from "~/modules/discussions/thread-pages.server";
 import { paramFailure, requireUser } from "~/modules/platform/context.server";
-import { ActiveFilters, ListPager, SortLinks, TopicFilters, TopicRows } from "~/components/topic-list";
+import { ActiveFilters, ListPager, SortLinks, TopicFilters, topicExcerptId, TopicRows } from "~/components/topic-list";
+import { sentOnce } from "~/components/page-html";
 import { FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const followTag = singleTag ? tags.find((x) => x.slug === singleTag) : undefined;
   return {
-    items: list.items.map(({ url: _url, createdAt: _createdAt, ...item }) => item),
+    items: list.items.map(({ url: _url, createdAt: _createdAt, ...item }) => ({ ...item, excerpt: item.excerpt && sentOnce(context.pageHtml, topicExcerptId(item.id), item.excerpt) })),
     nextCursor: list.nextCursor,
     hasCursor: Boolean(filters.cursor),
     query: { category: filters.category, tags: filters.tags, language: filters.language, sort: filters.sort },

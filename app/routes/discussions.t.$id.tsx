@@ -12,7 +12,7 @@ import { newFormKey } from "~/modules/platform/form-submissions.server";
 import { PostTree, permalink, slimPost, TopicReplyForm, type TreeContext } from "~/components/post-tree";
 import { AuthorName, FollowForm, listHref, useThreadUi } from "~/components/thread-ui";
 import { Page } from "~/components/layout";
-import { HtmlBlock, htmlOnce } from "~/components/page-html";
+import { HtmlBlock, sentOnce } from "~/components/page-html";
 import { markdownSummary } from "~/modules/discussions/markdown";
 import { TextField } from "~/components/forms";
 import { languageName } from "~/i18n";
@@ -93,7 +93,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     topic: {
       id: topic.id,
       title: topic.title,
-      bodyHtml: htmlOnce(context.pageHtml, topicBodyId, topic.bodyHtml),
+      bodyHtml: sentOnce(context.pageHtml, topicBodyId, topic.bodyHtml),
       author: topic.author,
       createdAt: topic.createdAt,
       editedAt: topic.editedAt,

@@ -54,6 +54,15 @@ describe("topic list", () => {
     expect(strangerTopic.status).toBe(302);
   });
 
+  it("sends each excerpt once: in the page, not again in its data; a data request carries them", async () => {
+    const topic = await newTopic(asker, "Une promo qui ne parle plus en atelier", { body: "Depuis trois semaines personne ne prend la parole pendant les ateliers du matin." });
+    const list = await page(peer, "/discussions");
+    expect(list.html.split("personne ne prend la parole pendant les ateliers").length - 1).toBe(1);
+    expect(list.html).toContain(`id="topic-excerpt-${topic.id}"`);
+    const data = await (await peer.get("/discussions.data")).text();
+    expect(data).toContain("personne ne prend la parole pendant les ateliers");
+  });
+
   it("filters by tag and language, and says so when nothing matches", async () => {
     await newTopic(asker, "Git pour grands débutants", { tags: ["git", "digital-beginners"], categoryId: "tech-and-tools" });
     const both = await page(peer, "/discussions?tag=git&tag=digital-beginners");
