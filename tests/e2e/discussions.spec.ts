@@ -388,6 +388,9 @@ test.describe("discussions, end to end", () => {
 
     await page.goto("/discussions");
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+    // The excerpt came with the page only: still there once the page is hydrated.
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator(`#topic-excerpt-${topicId}`)).toContainText("une apprenante décroche depuis deux semaines");
     await expectAccessible(page);
 
     await page.goto("/discussions/new");
