@@ -130,8 +130,15 @@ const lexemePattern = "'((?:[^']|''){3,})'";
 export type SearchQuerySql = {
   /** Against `search`: the query stemmed in each configuration considered (null when only stop words are left). */
   stem: SQL | null;
-  /** Against `search_plain`: prefixes of the query's words and of its stems. */
+  /** Against `search_plain`: prefixes of the query's words and of its stems. It ranks, and matches row by row. */
   plain: SQL;
+  /**
+   * Against `search_plain` through its GIN index: the same documents as `plain` (see `exactMatchQuery`), in a form
+   * the index finds fast. It reads `matchCte`, which the statement must define (`with ${matchCte}, …`).
+   */
+  match: SQL;
+  /** The CTE `match` reads: the tsquery made once per statement. */
+  matchCte: SQL;
   /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
   highlight(language: SQL): SQL;
 };
@@ -140,6 +147,110 @@ const anyOf = (texts: string[]) => {
   const unique = [...new Set(texts.filter((t) => t.trim() !== ""))];
   return unique.length === 0 ? null : unique.length === 1 ? unique[0] : unique.map((t) => `(${t})`).join(" | ");
 };
+
+/** A tsquery's operand: a lexeme, matched whole or as a prefix (`:*`). */
+type Term = { lexeme: string; prefix: boolean };
+
+type Node = Term | { op: "&" | "|"; args: Node[] };
+
+/**
+ * The alternatives of a tsquery in PostgreSQL's text form when it is an OR of ANDs of plain operands (what a query
+ * without `-word` or `"phrase"` gives): one list of terms per alternative. Null for anything else (negation,
+ * phrase, weights, an OR inside an AND), which is then left as it is.
+ */
+export function conjunctiveAlternatives(text: string): Term[][] | null {
+  const tokens: (Term | "&" | "|" | "(" | ")")[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === " ") i++;
+    else if (c === "&" || c === "|" || c === "(" || c === ")") {
+      tokens.push(c);
+      i++;
+    } else if (c === "'") {
+      let lexeme = "";
+      for (i++; i < text.length && !(text[i] === "'" && text[i + 1] !== "'"); i++) {
+        if (text[i] === "'" || text[i] === "\\") i++;
+        lexeme += text[i] ?? "";
+      }
+      if (text[i++] !== "'") return null;
+      const flags = /^:[*A-D]+/.exec(text.slice(i))?.[0] ?? "";
+      if (flags !== "" && flags !== ":*") return null; // weights
+      i += flags.length;
+      tokens.push({ lexeme, prefix: flags === ":*" });
+    } else return null; // !, <->, <N>
+  }
+  let at = 0;
+  const binary = (op: "&" | "|", operand: () => Node | null): Node | null => {
+    const args: Node[] = [];
+    do {
+      const node = operand();
+      if (!node) return null;
+      args.push(node);
+    } while (tokens[at] === op && ++at);
+    return args.length === 1 ? args[0] : { op, args };
+  };
+  const primary = (): Node | null => {
+    const token = tokens[at++];
+    if (token === "(") {
+      const inner = binary("|", () => binary("&", primary));
+      return tokens[at++] === ")" ? inner : null;
+    }
+    return typeof token === "object" ? token : null;
+  };
+  const tree = binary("|", () => binary("&", primary));
+  if (!tree || at !== tokens.length) return null;
+  const alternatives = (node: Node): Term[][] | null => {
+    if (!("op" in node)) return [[node]];
+    const parts = node.args.map(alternatives);
+    if (parts.some((p) => p === null)) return null;
+    if (node.op === "|") return parts.flatMap((p) => p!);
+    // An AND of single alternatives only (no OR inside an AND).
+    return parts.every((p) => p!.length === 1) ? [parts.flatMap((p) => p![0])] : null;
+  };
+  return alternatives(tree);
+}
+
+/** Every document that has `b` has `a` (`'confl':*` covers `'conflit':*` and `'conflit'`). */
+const covers = (a: Term, b: Term) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && b.lexeme === a.lexeme);
+
+/**
+ * Drops each alternative that another one already finds (`'conflit':* & 'groupe':* | 'confl':* & 'group':*` is
+ * `'confl':* & 'group':*`): the same documents, with far fewer prefixes for the index to expand.
+ */
+export function withoutImpliedAlternatives(alternatives: Term[][]): Term[][] {
+  // `y` implies `x` when each term of `x` covers some term of `y`.
+  const implies = (y: Term[], x: Term[]) => x.every((t) => y.some((u) => covers(t, u)));
+  return alternatives.filter((y, i) => !alternatives.some((x, j) => j !== i && implies(y, x) && (!implies(x, y) || j < i)));
+}
+
+/** At most this many words stand for a prefix (beyond, it stays a prefix). */
+const prefixWordsMax = 32;
+
+/** A lexeme as a tsquery's text quotes it. */
+const quotedLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/**
+ * The GIN index answers a prefix (`'group':*`) by reading the posting lists of every word that starts with it into
+ * a bitmap before it can combine them, and cannot skip through them as it does with whole words: two moderately
+ * common prefixes cost it tens of milliseconds where the same words, whole, cost a few. `search_words` (migration
+ * 0018) lists every word of every `search_plain`, kept by triggers: each prefix becomes the words that start with it
+ * (`'group' | 'groupe' | 'groupes'`), or stays a prefix when none or more than `prefixWordsMax` do. The result finds
+ * the same documents as `plainText`, without the alternatives that another one implies. A query with negations or
+ * phrases keeps its prefixes. A tsquery expression, made in the statement that uses it (words are added all the time).
+ */
+export function exactMatchQuery(plainText: string): SQL {
+  const alternatives = conjunctiveAlternatives(plainText);
+  if (!alternatives) return sql`${plainText}::tsquery`;
+  // A range of the C-collated words (from the prefix to the prefix and the highest code point) rather than `^@`:
+  // it stays an index range in a generic plan, where a prepared statement's parameters are not known.
+  const words = (prefix: string) => sql`(select (case when count(*) between 1 and ${prefixWordsMax}
+        then string_agg('''' || replace(replace(word, '\\', '\\\\'), '''', '''''') || '''', ' | ')
+        else ${`${quotedLexeme(prefix)}:*`} end)::tsquery
+      from (select word from search_words where word >= ${prefix} and word < ${prefix} || chr(1114111) order by word limit ${prefixWordsMax + 1}) w)`;
+  const term = (t: Term) => (t.prefix ? words(t.lexeme) : sql`${quotedLexeme(t.lexeme)}::tsquery`);
+  const alternative = (terms: Term[]) => sql`(${sql.join(terms.map(term), sql` && `)})`;
+  return sql.join(withoutImpliedAlternatives(alternatives).map(alternative), sql` || `);
+}
 
 /**
  * Prepares the tsqueries in one small round trip: the query stemmed by each configuration, each made into
@@ -181,6 +292,8 @@ async function stemQuery(db: Queryable, q: string, language: ContentLanguage | u
   return {
     stem: stem ? sql`${stem}::tsquery` : null,
     plain: sql`${plain}::tsquery`,
+    match: sql`(select q from search_match)`,
+    matchCte: sql`search_match as materialized (select ${exactMatchQuery(plain)} as q)`,
     highlight: (lang) =>
       sql`(case ${lang} ${sql.join(
         contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
@@ -229,20 +342,29 @@ export type SearchSource = {
 export const recentWindow = 250;
 /** Matches in that window that make a query common enough to rank the recent ones only. */
 const commonEnough = 12;
+/** How many times `candidateLimit` matches the recent range is sized to hold, at the density the walk saw. */
+const nearMargin = 2;
 
 /**
  * The candidates of one source: at most `candidateLimit` rows `(id, at, search, search_plain)`, the most recent
- * matches the viewer may see. Two plans, whichever the data calls for, in one statement:
+ * matches the viewer may see. Three plans, whichever the data calls for, in one statement (each later one a
+ * one-time filter: never started unless the earlier ones fell short):
  *
  * 1. A walk down the primary key over the `recentWindow` newest documents (a fixed number of rows, whatever the
  *    filters), keeping those that pass `where` and match. When at least `commonEnough` do, the query is common and
  *    these recent matches are the candidates: a word in most posts costs a few hundred rows.
- * 2. Otherwise, and only then (a one-time filter: the plan is never started in the common case), the GIN indexes
- *    find every match, through `older` when given (a FROM and conditions the planner may join differently, e.g.
- *    driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the primary-key walk, which
- *    would read the whole table for a rare word.
+ * 2. When the walk found some (moderately common words: "conflit groupe" is in 1.7% of the bench's posts), the GIN
+ *    indexes find the matches among the newest ids only, a range sized from the density the walk saw to hold
+ *    `nearMargin` times `candidateLimit` of them: the index's bitmap is ANDed with the primary key's range, so that
+ *    only those are read from the table rather than every match. When the range holds `candidateLimit` matches,
+ *    they are the newest ones: the same candidates as the third plan.
+ * 3. Otherwise the GIN indexes find every match, through `older` when given (a FROM and conditions the planner may
+ *    join differently, e.g. driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the
+ *    primary-key walk, which would read the whole table for a rare word.
  *
- * When the same search found less than a page lately (`ctx.knownRare`), only the second plan runs: it finds every match.
+ * The indexes are asked with `query.match` (whole words for the prefixes: see `exactMatchQuery`), the walk with
+ * `query.plain`: the same documents either way. When the same search found less than a page lately
+ * (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
  * few that hold for almost every document (visible, published) and that an index lets the walk apply as it goes, so
@@ -255,20 +377,32 @@ export function boundedCandidates(
   const a = sql.raw(spec.alias);
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
   const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-  const { stem, plain } = ctx.query;
+  const { stem, plain, match } = ctx.query;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
+  const indexed = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${match})` : sql`${a}.search_plain @@ ${match}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
-  const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${hit}
+  const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${indexed}
       order by ${a}.id + 0 desc limit ${candidateLimit}`;
   if (ctx.knownRare) return sql`(${allMatches})`;
+  const window = sql`select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}`;
+  const found = sql`(select count(*) from recent)`;
+  // The newest ids that should hold nearMargin × candidateLimit matches at the walk's density (matches per id).
+  const nearFrom = sql`(select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearMargin * candidateLimit} / nullif(${found}, 0) from (${window}) w)`;
+  // CASE evaluates in order: the range is searched only after a walk that found some, but not enough.
   return sql`(with recent as materialized (
-      select ${columns} from (select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}) ${a}
+      select ${columns} from (${window}) ${a}
       where ${all(spec.where)} and ${hit}
       order by ${a}.id desc limit ${candidateLimit}
+    ), near as materialized (
+      select ${columns} from ${older.from} where ${all(older.where)} and ${indexed} and ${a}.id >= ${nearFrom}
+      order by ${a}.id + 0 desc limit ${candidateLimit}
     )
-    select * from recent where (select count(*) from recent) >= ${commonEnough}
+    select * from recent where ${found} >= ${commonEnough}
     union all
-    select * from (${allMatches}) older where (select count(*) from recent) < ${commonEnough})`;
+    select * from near where case when ${found} between 1 and ${commonEnough - 1} then (select count(*) from near) = ${candidateLimit} else false end
+    union all
+    select * from (${allMatches}) older
+      where case when ${found} >= ${commonEnough} then false when ${found} = 0 then true else (select count(*) from near) < ${candidateLimit} end)`;
 }
 
 /** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
@@ -459,7 +593,7 @@ export const searchSources: SearchSource[] = [topicSource, postSource, caseSourc
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
  * (leads included: search is for visible content). At most two statements: the tsqueries (unless the same search ran
- * lately), then the ranking with the page's details.
+ * lately), then the ranking with the page's details (in a transaction of its own, for its plan).
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -467,50 +601,50 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   const sources = searchSources.filter((s) => !request.type || s.type === request.type);
   if (!q || !hasSearchableText(q) || sources.length === 0) return { items: [], nextCursor: null };
   // JIT and parallel workers are off for every connection (db/client.ts), which the ranking relies on.
-  const prepared = await (async (tx: Queryable) => {
-    const query = await prepareQuery(tx, q, request.language);
-    if (!query) return null;
-    const rare = rareSearchesOf(tx);
-    const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
-    const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
-    const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare };
-    const take = request.offset + request.limit + 1;
-    const parts = sources
-      .map((s) => {
-        const ranked = s.ranked(ctx, take);
-        return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
-      })
-      .filter((p): p is SQL => p !== null);
-    if (parts.length === 0) return null;
-    // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
-    // says that there is more).
-    const pageEnd = request.offset + request.limit;
-    const ranked = await queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
-      tx,
-      sql`with ranked as materialized (
-          select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
-          from (${sql.join(parts, sql` union all `)}) h
-          order by n offset ${request.offset} limit ${request.limit + 1}
-        )
-        select r.type, r.n, d.* from ranked r left join (
-          ${sql.join(
-            sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
-            sql` union all `,
-          )}
-        ) d on d.source = r.type and d.id = r.id
-        order by r.n`,
-    );
-    // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
-    // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
-    // the indexes alone find the same ones without the walk that tells a common word from a rare one.
-    if (request.offset === 0 && ranked.length <= request.limit && ranked.length < commonEnough) {
-      if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
-      rare.set(rareKey, Date.now() + rareForMs);
-    } else rare.delete(rareKey);
-    return { ctx, ranked };
-  })(services.db);
-  if (!prepared) return { items: [], nextCursor: null };
-  const { ctx, ranked } = prepared;
+  const query = await prepareQuery(services.db, q, request.language);
+  if (!query) return { items: [], nextCursor: null };
+  const rare = rareSearchesOf(services.db);
+  const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
+  const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
+  const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare };
+  const take = request.offset + request.limit + 1;
+  const parts = sources
+    .map((s) => {
+      const ranked = s.ranked(ctx, take);
+      return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
+    })
+    .filter((p): p is SQL => p !== null);
+  if (parts.length === 0) return { items: [], nextCursor: null };
+  // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
+  // says that there is more). The details are materialized: snippets are computed once per document, whatever the
+  // join (a generic plan, which expects one ranked row, joins in a nested loop).
+  const pageEnd = request.offset + request.limit;
+  const statement = sql`with ${query.matchCte}, ranked as materialized (
+      select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
+      from (${sql.join(parts, sql` union all `)}) h
+      order by n offset ${request.offset} limit ${request.limit + 1}
+    ), details as materialized (
+      ${sql.join(
+        sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
+        sql` union all `,
+      )}
+    )
+    select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
+    order by r.n`;
+  // The statement's plan is the same whatever the words (its shape chooses the path at run time: see
+  // `boundedCandidates`), and planning it costs 5 to 10 ms: a generic plan, made once per connection for each
+  // shape, rather than the custom plans PostgreSQL picks for some searches and makes again at every execution.
+  const ranked = await services.db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    return queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(tx, statement);
+  });
+  // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
+  // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
+  // the indexes alone find the same ones without the walk that tells a common word from a rare one.
+  if (request.offset === 0 && ranked.length <= request.limit && ranked.length < commonEnough) {
+    if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
+    rare.set(rareKey, Date.now() + rareForMs);
+  } else rare.delete(rareKey);
   const bySource = new Map(sources.map((s) => [s.type, s]));
   const items: SearchHit[] = [];
   for (const row of ranked.slice(0, request.limit)) {
