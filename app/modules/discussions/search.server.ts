@@ -133,11 +133,11 @@ export type SearchQuerySql = {
   /** Against `search_plain`: prefixes of the query's words and of its stems. It ranks, and matches row by row. */
   plain: SQL;
   /**
-   * Against `search_plain` through its GIN index: the same documents as `plain` (see `exactMatchQuery`), in a form
-   * the index finds fast. It reads `matchCte`, which the statement must define (`with ${matchCte}, …`).
+   * The same documents as `stem` and `plain`, in forms their GIN indexes answer fast (see `indexedQuery`). They read
+   * `matchCte`, which the statement must define (`with ${matchCte}, …`).
    */
-  match: SQL;
-  /** The CTE `match` reads: the tsquery made once per statement. */
+  indexed: { stem: SQL | null; plain: SQL };
+  /** The CTE `indexed` reads: its tsqueries, made once per statement. */
   matchCte: SQL;
   /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
   highlight(language: SQL): SQL;
@@ -212,15 +212,23 @@ export function conjunctiveAlternatives(text: string): Term[][] | null {
 
 /** Every document that has `b` has `a` (`'confl':*` covers `'conflit':*` and `'conflit'`). */
 const covers = (a: Term, b: Term) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && b.lexeme === a.lexeme);
+const sameTerm = (a: Term, b: Term) => a.lexeme === b.lexeme && a.prefix === b.prefix;
 
 /**
- * Drops each alternative that another one already finds (`'conflit':* & 'groupe':* | 'confl':* & 'group':*` is
- * `'confl':* & 'group':*`): the same documents, with far fewer prefixes for the index to expand.
+ * The same documents as an OR of alternatives (each an AND of terms), in the form a GIN index answers fastest:
+ * without the alternatives another one already finds (`'conflit':* & 'groupe':* | 'confl':* & 'group':*` is
+ * `'confl':* & 'group':*`), and with the terms every remaining alternative has taken out of the OR (`'intern' &
+ * 'reader' | 'internship' & 'reader'` is `'reader' & ('intern' | 'internship')`): with an OR at the top the index
+ * reads every posting of every word, with an AND it skips through the others along the rarest word's.
  */
-export function withoutImpliedAlternatives(alternatives: Term[][]): Term[][] {
+export function indexFriendly(alternatives: Term[][]): { common: Term[]; rest: Term[][] } {
   // `y` implies `x` when each term of `x` covers some term of `y`.
   const implies = (y: Term[], x: Term[]) => x.every((t) => y.some((u) => covers(t, u)));
-  return alternatives.filter((y, i) => !alternatives.some((x, j) => j !== i && implies(y, x) && (!implies(x, y) || j < i)));
+  const kept = alternatives.filter((y, i) => !alternatives.some((x, j) => j !== i && implies(y, x) && (!implies(x, y) || j < i)));
+  const common = kept[0].filter((t, i) => kept[0].findIndex((u) => sameTerm(t, u)) === i && kept.every((a) => a.some((u) => sameTerm(t, u))));
+  const rest = kept.map((a) => a.filter((t) => !common.some((u) => sameTerm(t, u))));
+  // An alternative left empty by the common terms finds every document the others find.
+  return { common, rest: rest.some((a) => a.length === 0) ? [] : rest };
 }
 
 /** At most this many words stand for a prefix (beyond, it stays a prefix). */
@@ -230,17 +238,18 @@ const prefixWordsMax = 32;
 const quotedLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
 /**
- * The GIN index answers a prefix (`'group':*`) by reading the posting lists of every word that starts with it into
- * a bitmap before it can combine them, and cannot skip through them as it does with whole words: two moderately
- * common prefixes cost it tens of milliseconds where the same words, whole, cost a few. `search_words` (migration
- * 0018) lists every word of every `search_plain`, kept by triggers: each prefix becomes the words that start with it
- * (`'group' | 'groupe' | 'groupes'`), or stays a prefix when none or more than `prefixWordsMax` do. The result finds
- * the same documents as `plainText`, without the alternatives that another one implies. A query with negations or
- * phrases keeps its prefixes. A tsquery expression, made in the statement that uses it (words are added all the time).
+ * A tsquery expression that finds the same documents as `text` (a tsquery's text form) through a GIN index, much
+ * faster when it has several words (see `indexFriendly`) or prefixes. The index answers a prefix (`'group':*`) by
+ * reading the postings of every word that starts with it into a bitmap before it can combine them, and cannot skip
+ * through them as it does with whole words: two moderately common prefixes cost it tens of milliseconds where the
+ * same words, whole, cost a few. `search_words` (migration 0018) lists every word of every `search_plain`, kept by
+ * triggers: each prefix becomes the words that start with it (`'group' | 'groupe' | 'groupes'`), or stays a prefix
+ * when none or more than `prefixWordsMax` do. A query with negations or phrases is left as it is. The expression
+ * reads `search_words`: it is evaluated in the statement that uses it (words are added all the time).
  */
-export function exactMatchQuery(plainText: string): SQL {
-  const alternatives = conjunctiveAlternatives(plainText);
-  if (!alternatives) return sql`${plainText}::tsquery`;
+export function indexedQuery(text: string): SQL {
+  const alternatives = conjunctiveAlternatives(text);
+  if (!alternatives) return sql`${text}::tsquery`;
   // A range of the C-collated words (from the prefix to the prefix and the highest code point) rather than `^@`:
   // it stays an index range in a generic plan, where a prepared statement's parameters are not known.
   const words = (prefix: string) => sql`(select (case when count(*) between 1 and ${prefixWordsMax}
@@ -248,8 +257,10 @@ export function exactMatchQuery(plainText: string): SQL {
         else ${`${quotedLexeme(prefix)}:*`} end)::tsquery
       from (select word from search_words where word >= ${prefix} and word < ${prefix} || chr(1114111) order by word limit ${prefixWordsMax + 1}) w)`;
   const term = (t: Term) => (t.prefix ? words(t.lexeme) : sql`${quotedLexeme(t.lexeme)}::tsquery`);
-  const alternative = (terms: Term[]) => sql`(${sql.join(terms.map(term), sql` && `)})`;
-  return sql.join(withoutImpliedAlternatives(alternatives).map(alternative), sql` || `);
+  const and = (terms: Term[]) => sql`(${sql.join(terms.map(term), sql` && `)})`;
+  const { common, rest } = indexFriendly(alternatives);
+  const parts = rest.length ? [...common.map(term), sql`(${sql.join(rest.map(and), sql` || `)})`] : common.map(term);
+  return sql.join(parts, sql` && `);
 }
 
 /**
@@ -292,8 +303,8 @@ async function stemQuery(db: Queryable, q: string, language: ContentLanguage | u
   return {
     stem: stem ? sql`${stem}::tsquery` : null,
     plain: sql`${plain}::tsquery`,
-    match: sql`(select q from search_match)`,
-    matchCte: sql`search_match as materialized (select ${exactMatchQuery(plain)} as q)`,
+    indexed: { stem: stem ? sql`(select stem from search_match)` : null, plain: sql`(select plain from search_match)` },
+    matchCte: sql`search_match as materialized (select ${stem ? indexedQuery(stem) : sql`null::tsquery`} as stem, ${indexedQuery(plain)} as plain)`,
     highlight: (lang) =>
       sql`(case ${lang} ${sql.join(
         contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
@@ -362,8 +373,8 @@ const nearMargin = 2;
  *    join differently, e.g. driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the
  *    primary-key walk, which would read the whole table for a rare word.
  *
- * The indexes are asked with `query.match` (whole words for the prefixes: see `exactMatchQuery`), the walk with
- * `query.plain`: the same documents either way. When the same search found less than a page lately
+ * The indexes are asked with `query.indexed` (see `indexedQuery`), the walk with `query.stem` and `query.plain`:
+ * the same documents either way. When the same search found less than a page lately
  * (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
@@ -377,32 +388,36 @@ export function boundedCandidates(
   const a = sql.raw(spec.alias);
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
   const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-  const { stem, plain, match } = ctx.query;
+  const { stem, plain, indexed: byIndex } = ctx.query;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
-  const indexed = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${match})` : sql`${a}.search_plain @@ ${match}`;
+  const indexed = byIndex.stem ? sql`(${a}.search @@ ${byIndex.stem} or ${a}.search_plain @@ ${byIndex.plain})` : sql`${a}.search_plain @@ ${byIndex.plain}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
   const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${indexed}
       order by ${a}.id + 0 desc limit ${candidateLimit}`;
   if (ctx.knownRare) return sql`(${allMatches})`;
   const window = sql`select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}`;
   const found = sql`(select count(*) from recent)`;
-  // The newest ids that should hold nearMargin × candidateLimit matches at the walk's density (matches per id).
-  const nearFrom = sql`(select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearMargin * candidateLimit} / nullif(${found}, 0) from (${window}) w)`;
+  // The range: the newest ids that should hold nearMargin × candidateLimit matches at the walk's density (per id).
+  const from = sql`(select id from near_from)`;
+  // When the range reaches the first id (ids start at 1), the range holds every match: the third plan has nothing to add.
+  const nearHasAll = sql`((select count(*) from near) = ${candidateLimit} or ${from} <= 1)`;
   // CASE evaluates in order: the range is searched only after a walk that found some, but not enough.
   return sql`(with recent as materialized (
       select ${columns} from (${window}) ${a}
       where ${all(spec.where)} and ${hit}
       order by ${a}.id desc limit ${candidateLimit}
+    ), near_from as materialized (
+      select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearMargin * candidateLimit} / nullif(${found}, 0) as id from (${window}) w
     ), near as materialized (
-      select ${columns} from ${older.from} where ${all(older.where)} and ${indexed} and ${a}.id >= ${nearFrom}
+      select ${columns} from ${older.from} where ${all(older.where)} and ${indexed} and ${a}.id >= ${from}
       order by ${a}.id + 0 desc limit ${candidateLimit}
     )
     select * from recent where ${found} >= ${commonEnough}
     union all
-    select * from near where case when ${found} between 1 and ${commonEnough - 1} then (select count(*) from near) = ${candidateLimit} else false end
+    select * from near where case when ${found} between 1 and ${commonEnough - 1} then ${nearHasAll} else false end
     union all
     select * from (${allMatches}) older
-      where case when ${found} >= ${commonEnough} then false when ${found} = 0 then true else (select count(*) from near) < ${candidateLimit} end)`;
+      where case when ${found} >= ${commonEnough} then false when ${found} = 0 then true else not ${nearHasAll} end)`;
 }
 
 /** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
