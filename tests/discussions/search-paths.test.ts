@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import {
   conjunctiveAlternatives,
+  indexForm,
   indexFriendly,
+  indexQueryText,
   prepareQuery,
   rankCandidates,
   recentWindow,
@@ -95,6 +97,19 @@ describe("the form the GIN indexes are asked with", () => {
     expect(indexFriendly([[t("group")], [t("groupe")]])).toEqual({ common: [], rest: [[t("group")], [t("groupe")]] });
     expect(indexFriendly([[t("groupe", true)], [t("group")]])).toEqual({ common: [], rest: [[t("groupe", true)], [t("group")]] });
     expect(indexFriendly([[t("a"), t("b")], [t("a")]])).toEqual({ common: [t("a")], rest: [] });
+  });
+  it("writes a prefix as the words that start with it, unless none or too many do", () => {
+    const form = indexForm("'confl':* & 'group':* | 'conflit':* & 'groupe':*");
+    expect(form).toMatchObject({ prefixes: ["confl", "group"] });
+    expect(indexQueryText(form, { confl: ["conflit", "conflits"], group: ["group", "groupe", "groupes"] })).toBe(
+      "( 'conflit' | 'conflits' ) & ( 'group' | 'groupe' | 'groupes' )",
+    );
+    const many = Array.from({ length: 33 }, (_, i) => `group${i}`);
+    expect(indexQueryText(form, { confl: [], group: many })).toBe("'confl':* & 'group':*");
+    // Quotes and backslashes stay quoted (a tsquery doubles both).
+    expect(indexQueryText(indexForm("'l''é\\\\t':* & 'x' | 'y'"), { "l'é\\t": ["l'été\\"] })).toBe("( ( ( 'l''été\\\\' ) & 'x' ) | ( 'y' ) )");
+    // Negations and phrases are asked as they are.
+    expect(indexQueryText(indexForm("'a':* & !'b'"), { a: ["ab"] })).toBe("'a':* & !'b'");
   });
 });
 

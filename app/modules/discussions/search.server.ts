@@ -132,13 +132,8 @@ export type SearchQuerySql = {
   stem: SQL | null;
   /** Against `search_plain`: prefixes of the query's words and of its stems. It ranks, and matches row by row. */
   plain: SQL;
-  /**
-   * The same documents as `stem` and `plain`, in forms their GIN indexes answer fast (see `indexedQuery`). They read
-   * `matchCte`, which the statement must define (`with ${matchCte}, …`).
-   */
-  indexed: { stem: SQL | null; plain: SQL };
-  /** The CTE `indexed` reads: its tsqueries, made once per statement. */
-  matchCte: SQL;
+  /** `stem` and `plain` as their GIN indexes are asked (see `indexForm`). */
+  index: { stem: IndexForm | null; plain: IndexForm };
   /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
   highlight(language: SQL): SQL;
 };
@@ -238,29 +233,56 @@ const prefixWordsMax = 32;
 const quotedLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
 /**
- * A tsquery expression that finds the same documents as `text` (a tsquery's text form) through a GIN index, much
- * faster when it has several words (see `indexFriendly`) or prefixes. The index answers a prefix (`'group':*`) by
- * reading the postings of every word that starts with it into a bitmap before it can combine them, and cannot skip
- * through them as it does with whole words: two moderately common prefixes cost it tens of milliseconds where the
- * same words, whole, cost a few. `search_words` (migration 0018) lists every word of every `search_plain`, kept by
- * triggers: each prefix becomes the words that start with it (`'group' | 'groupe' | 'groupes'`), or stays a prefix
- * when none or more than `prefixWordsMax` do. A query with negations or phrases is left as it is. The expression
- * reads `search_words`: it is evaluated in the statement that uses it (words are added all the time).
+ * How a query is asked of a GIN index: in its index-friendly form (see `indexFriendly`) when it is an OR of ANDs,
+ * with each prefix written as the words that start with it; as it is otherwise (negations, phrases).
  */
-export function indexedQuery(text: string): SQL {
+export type IndexForm = { text: string } | { common: Term[]; rest: Term[][]; prefixes: string[] };
+
+export function indexForm(text: string): IndexForm {
   const alternatives = conjunctiveAlternatives(text);
-  if (!alternatives) return sql`${text}::tsquery`;
+  if (!alternatives) return { text };
+  const form = indexFriendly(alternatives);
+  const prefixes = [...new Set([...form.common, ...form.rest.flat()].filter((t) => t.prefix).map((t) => t.lexeme))];
+  return { ...form, prefixes };
+}
+
+/**
+ * The text of a tsquery that finds the same documents as the form's query, much faster through a GIN index. The
+ * index answers a prefix (`'group':*`) by reading the postings of every word that starts with it into a bitmap before
+ * it can combine them, and cannot skip through them as it does with whole words: two moderately common prefixes cost
+ * it tens of milliseconds where the same words, whole, cost a few. `words` gives, for each prefix, the words of
+ * `search_words` that start with it (at most `prefixWordsMax` + 1, see `prefixWords`): a prefix that 1 to
+ * `prefixWordsMax` words start with is written as them (`'group' | 'groupe' | 'groupes'`), any other stays a prefix.
+ */
+export function indexQueryText(form: IndexForm, words: Record<string, string[]> = {}): string {
+  if ("text" in form) return form.text;
+  const term = (t: Term) => {
+    const list = t.prefix ? words[t.lexeme] : undefined;
+    if (!t.prefix) return quotedLexeme(t.lexeme);
+    return list && list.length >= 1 && list.length <= prefixWordsMax ? `( ${list.map(quotedLexeme).join(" | ")} )` : `${quotedLexeme(t.lexeme)}:*`;
+  };
+  const and = (terms: Term[]) => terms.map(term).join(" & ");
+  const parts = form.common.map(term);
+  if (form.rest.length) parts.push(`( ${form.rest.map((a) => `( ${and(a)} )`).join(" | ")} )`);
+  return parts.join(" & ");
+}
+
+/**
+ * One statement, the first of a search's transaction: the words of `search_words` (migration 0018: every word of
+ * every `search_plain`, kept by triggers) that start with each prefix, and the plan mode of the ranking statement
+ * that follows (see `search`). Its text is the same for every search. Never cached: words are added all the time.
+ */
+async function prefixWords(tx: Queryable, prefixes: string[]): Promise<Record<string, string[]>> {
   // A range of the C-collated words (from the prefix to the prefix and the highest code point) rather than `^@`:
   // it stays an index range in a generic plan, where a prepared statement's parameters are not known.
-  const words = (prefix: string) => sql`(select (case when count(*) between 1 and ${prefixWordsMax}
-        then string_agg('''' || replace(replace(word, '\\', '\\\\'), '''', '''''') || '''', ' | ')
-        else ${`${quotedLexeme(prefix)}:*`} end)::tsquery
-      from (select word from search_words where word >= ${prefix} and word < ${prefix} || chr(1114111) order by word limit ${prefixWordsMax + 1}) w)`;
-  const term = (t: Term) => (t.prefix ? words(t.lexeme) : sql`${quotedLexeme(t.lexeme)}::tsquery`);
-  const and = (terms: Term[]) => sql`(${sql.join(terms.map(term), sql` && `)})`;
-  const { common, rest } = indexFriendly(alternatives);
-  const parts = rest.length ? [...common.map(term), sql`(${sql.join(rest.map(and), sql` || `)})`] : common.map(term);
-  return sql.join(parts, sql` && `);
+  const [row] = await queryRows<{ words: Record<string, string[]> | null }>(
+    tx,
+    sql`select set_config('plan_cache_mode', 'force_generic_plan', true) as mode,
+        (select json_object_agg(p, array(
+          select word from search_words where word >= p and word < p || chr(1114111) order by word limit ${prefixWordsMax + 1}
+        )) from json_array_elements_text(${JSON.stringify(prefixes)}::json) p) as words`,
+  );
+  return row?.words ?? {};
 }
 
 /**
@@ -303,8 +325,7 @@ async function stemQuery(db: Queryable, q: string, language: ContentLanguage | u
   return {
     stem: stem ? sql`${stem}::tsquery` : null,
     plain: sql`${plain}::tsquery`,
-    indexed: { stem: stem ? sql`(select stem from search_match)` : null, plain: sql`(select plain from search_match)` },
-    matchCte: sql`search_match as materialized (select ${stem ? indexedQuery(stem) : sql`null::tsquery`} as stem, ${indexedQuery(plain)} as plain)`,
+    index: { stem: stem ? indexForm(stem) : null, plain: indexForm(plain) },
     highlight: (lang) =>
       sql`(case ${lang} ${sql.join(
         contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
@@ -326,6 +347,8 @@ export type SourceContext = {
   publicUrl: string;
   /** This search found less than a page lately: the GIN indexes alone find all its matches (see `search`). */
   knownRare?: boolean;
+  /** `query.stem` and `query.plain` as the GIN indexes are asked: the same documents (see `indexQueryText`). */
+  indexed: { stem: SQL | null; plain: SQL };
 };
 
 /**
@@ -373,7 +396,7 @@ const nearMargin = 2;
  *    join differently, e.g. driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the
  *    primary-key walk, which would read the whole table for a rare word.
  *
- * The indexes are asked with `query.indexed` (see `indexedQuery`), the walk with `query.stem` and `query.plain`:
+ * The indexes are asked with `ctx.indexed` (see `indexQueryText`), the walk with `query.stem` and `query.plain`:
  * the same documents either way. When the same search found less than a page lately
  * (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
@@ -388,7 +411,8 @@ export function boundedCandidates(
   const a = sql.raw(spec.alias);
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
   const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-  const { stem, plain, indexed: byIndex } = ctx.query;
+  const { stem, plain } = ctx.query;
+  const byIndex = ctx.indexed;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
   const indexed = byIndex.stem ? sql`(${a}.search @@ ${byIndex.stem} or ${a}.search_plain @@ ${byIndex.plain})` : sql`${a}.search_plain @@ ${byIndex.plain}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
@@ -607,8 +631,8 @@ export const searchSources: SearchSource[] = [topicSource, postSource, caseSourc
 
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
- * (leads included: search is for visible content). At most two statements: the tsqueries (unless the same search ran
- * lately), then the ranking with the page's details (in a transaction of its own, for its plan).
+ * (leads included: search is for visible content). The tsqueries (one statement, unless the same search ran lately),
+ * then a transaction of two: the words that start with the query's prefixes, and the ranking with the page's details.
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -621,37 +645,46 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   const rare = rareSearchesOf(services.db);
   const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
   const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
-  const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare };
   const take = request.offset + request.limit + 1;
-  const parts = sources
-    .map((s) => {
-      const ranked = s.ranked(ctx, take);
-      return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
-    })
-    .filter((p): p is SQL => p !== null);
-  if (parts.length === 0) return { items: [], nextCursor: null };
-  // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
-  // says that there is more). The details are materialized: snippets are computed once per document, whatever the
-  // join (a generic plan, which expects one ranked row, joins in a nested loop).
   const pageEnd = request.offset + request.limit;
-  const statement = sql`with ${query.matchCte}, ranked as materialized (
-      select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
-      from (${sql.join(parts, sql` union all `)}) h
-      order by n offset ${request.offset} limit ${request.limit + 1}
-    ), details as materialized (
-      ${sql.join(
-        sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
-        sql` union all `,
-      )}
-    )
-    select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
-    order by r.n`;
-  // The statement's plan is the same whatever the words (its shape chooses the path at run time: see
-  // `boundedCandidates`), and planning it costs 5 to 10 ms: a generic plan, made once per connection for each
-  // shape, rather than the custom plans PostgreSQL picks for some searches and makes again at every execution.
+  const context = (indexed: SourceContext["indexed"]): SourceContext => ({ viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare, indexed });
+  // The filters may rule every source out (cases have no category).
+  if (sources.every((s) => s.ranked(context({ stem: null, plain: sql`null` }), take) === null)) return { items: [], nextCursor: null };
+  // A transaction of its own: the words that start with the query's prefixes (see `prefixWords`), then one statement,
+  // the page's ranking and the details of its documents (the one row past the page only says that there is more).
+  // The ranking statement's plan is the same whatever the words (its shape chooses the path at run time: see
+  // `boundedCandidates`), and planning it costs 5 to 10 ms: a generic plan, made once per connection for each shape
+  // of filters, rather than the custom plans PostgreSQL picks for some searches and makes again at every execution.
   const ranked = await services.db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    return queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(tx, statement);
+    const words = await prefixWords(tx, "text" in query.index.plain ? [] : query.index.plain.prefixes);
+    const indexed = {
+      stem: query.index.stem ? sql`${indexQueryText(query.index.stem)}::tsquery` : null,
+      plain: sql`${indexQueryText(query.index.plain, words)}::tsquery`,
+    };
+    const ctx = context(indexed);
+    const parts = sources
+      .map((s) => {
+        const ranked = s.ranked(ctx, take);
+        return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
+      })
+      .filter((p): p is SQL => p !== null);
+    // The details are materialized: snippets are computed once per document, whatever the join (a generic plan,
+    // which expects one ranked row, joins in a nested loop).
+    return queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
+      tx,
+      sql`with ranked as materialized (
+          select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
+          from (${sql.join(parts, sql` union all `)}) h
+          order by n offset ${request.offset} limit ${request.limit + 1}
+        ), details as materialized (
+          ${sql.join(
+            sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
+            sql` union all `,
+          )}
+        )
+        select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
+        order by r.n`,
+    );
   });
   // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
   // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
@@ -665,7 +698,7 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   for (const row of ranked.slice(0, request.limit)) {
     const source = bySource.get(row.type);
     // A document that may no longer be seen has no details.
-    if (source && row.id != null) items.push(hitOf(row.type, row as DetailRow, source.url(ctx.publicUrl, row as DetailRow)));
+    if (source && row.id != null) items.push(hitOf(row.type, row as DetailRow, source.url(services.config.publicUrl, row as DetailRow)));
   }
   const nextOffset = request.offset + request.limit;
   return { items, nextCursor: ranked.length > request.limit && nextOffset <= maxOffset ? String(nextOffset) : null };
