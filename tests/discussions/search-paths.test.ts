@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import {
   conjunctiveAlternatives,
-  indexForm,
   indexFriendly,
-  indexQueryText,
+  indexTemplate,
   prepareQuery,
   rankCandidates,
   recentWindow,
@@ -98,18 +97,14 @@ describe("the form the GIN indexes are asked with", () => {
     expect(indexFriendly([[t("groupe", true)], [t("group")]])).toEqual({ common: [], rest: [[t("groupe", true)], [t("group")]] });
     expect(indexFriendly([[t("a"), t("b")], [t("a")]])).toEqual({ common: [t("a")], rest: [] });
   });
-  it("writes a prefix as the words that start with it, unless none or too many do", () => {
-    const form = indexForm("'confl':* & 'group':* | 'conflit':* & 'groupe':*");
-    expect(form).toMatchObject({ prefixes: ["confl", "group"] });
-    expect(indexQueryText(form, { confl: ["conflit", "conflits"], group: ["group", "groupe", "groupes"] })).toBe(
-      "( 'conflit' | 'conflits' ) & ( 'group' | 'groupe' | 'groupes' )",
-    );
-    const many = Array.from({ length: 33 }, (_, i) => `group${i}`);
-    expect(indexQueryText(form, { confl: [], group: many })).toBe("'confl':* & 'group':*");
-    // Quotes and backslashes stay quoted (a tsquery doubles both).
-    expect(indexQueryText(indexForm("'l''é\\\\t':* & 'x' | 'y'"), { "l'é\\t": ["l'été\\"] })).toBe("( ( ( 'l''été\\\\' ) & 'x' ) | ( 'y' ) )");
+  it("marks the prefixes that the statement writes as the words that start with them", () => {
+    expect(indexTemplate("'conflit':* & 'groupe':* | 'confl':* & 'group':*")).toBe("\u0001confl\u0001 & \u0001group\u0001");
+    expect(indexTemplate("'intern' & 'screen' | 'internship' & 'screen'")).toBe("'screen' & ( ( 'intern' ) | ( 'internship' ) )");
+    // Quotes and backslashes stay quoted (a tsquery doubles both) in whole words, and are left to the statement in prefixes.
+    expect(indexTemplate("'l''é\\\\t':* & 'x''y' | 'z'")).toBe("( ( \u0001l'é\\t\u0001 & 'x''y' ) | ( 'z' ) )");
     // Negations and phrases are asked as they are.
-    expect(indexQueryText(indexForm("'a':* & !'b'"), { a: ["ab"] })).toBe("'a':* & !'b'");
+    expect(indexTemplate("'a':* & !'b'")).toBe("'a':* & !'b'");
+    expect(indexTemplate("'a' <-> 'b':*")).toBe("'a' <-> 'b':*");
   });
 });
 

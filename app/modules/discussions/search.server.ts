@@ -132,8 +132,8 @@ export type SearchQuerySql = {
   stem: SQL | null;
   /** Against `search_plain`: prefixes of the query's words and of its stems. It ranks, and matches row by row. */
   plain: SQL;
-  /** `stem` and `plain` as their GIN indexes are asked (see `indexForm`). */
-  index: { stem: IndexForm | null; plain: IndexForm };
+  /** The texts of `stem` and `plain`, and their index templates (see `indexTemplate`), for `search`'s statement. */
+  texts: { stem: string | null; plain: string; stemIndex: string | null; plainIndex: string };
   /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
   highlight(language: SQL): SQL;
 };
@@ -232,57 +232,46 @@ const prefixWordsMax = 32;
 /** A lexeme as a tsquery's text quotes it. */
 const quotedLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
-/**
- * How a query is asked of a GIN index: in its index-friendly form (see `indexFriendly`) when it is an OR of ANDs,
- * with each prefix written as the words that start with it; as it is otherwise (negations, phrases).
- */
-export type IndexForm = { text: string } | { common: Term[]; rest: Term[][]; prefixes: string[] };
+/** Separates, in an index template, the prefixes from the text around them (never in a lexeme: the parser splits on it). */
+const mark = "\u0001";
 
-export function indexForm(text: string): IndexForm {
+/**
+ * A query (a tsquery's text) as its GIN index is asked: a template whose prefixes stand between two `mark`s
+ * (`\u0001confl\u0001 & \u0001group\u0001`), for `indexQuery` to write each as the words that start with it. The
+ * query is in its index-friendly form (see `indexFriendly`) when it is an OR of ANDs, as it is otherwise (negations,
+ * phrases: no prefix is marked).
+ */
+export function indexTemplate(text: string): string {
   const alternatives = conjunctiveAlternatives(text);
-  if (!alternatives) return { text };
-  const form = indexFriendly(alternatives);
-  const prefixes = [...new Set([...form.common, ...form.rest.flat()].filter((t) => t.prefix).map((t) => t.lexeme))];
-  return { ...form, prefixes };
-}
-
-/**
- * The text of a tsquery that finds the same documents as the form's query, much faster through a GIN index. The
- * index answers a prefix (`'group':*`) by reading the postings of every word that starts with it into a bitmap before
- * it can combine them, and cannot skip through them as it does with whole words: two moderately common prefixes cost
- * it tens of milliseconds where the same words, whole, cost a few. `words` gives, for each prefix, the words of
- * `search_words` that start with it (at most `prefixWordsMax` + 1, see `prefixWords`): a prefix that 1 to
- * `prefixWordsMax` words start with is written as them (`'group' | 'groupe' | 'groupes'`), any other stays a prefix.
- */
-export function indexQueryText(form: IndexForm, words: Record<string, string[]> = {}): string {
-  if ("text" in form) return form.text;
-  const term = (t: Term) => {
-    const list = t.prefix ? words[t.lexeme] : undefined;
-    if (!t.prefix) return quotedLexeme(t.lexeme);
-    return list && list.length >= 1 && list.length <= prefixWordsMax ? `( ${list.map(quotedLexeme).join(" | ")} )` : `${quotedLexeme(t.lexeme)}:*`;
-  };
-  const and = (terms: Term[]) => terms.map(term).join(" & ");
-  const parts = form.common.map(term);
-  if (form.rest.length) parts.push(`( ${form.rest.map((a) => `( ${and(a)} )`).join(" | ")} )`);
+  if (!alternatives || alternatives.some((a) => a.some((t) => t.lexeme.includes(mark)))) return text.replaceAll(mark, "");
+  const { common, rest } = indexFriendly(alternatives);
+  const term = (t: Term) => (t.prefix ? `${mark}${t.lexeme}${mark}` : quotedLexeme(t.lexeme));
+  const parts = common.map(term);
+  if (rest.length) parts.push(`( ${rest.map((a) => `( ${a.map(term).join(" & ")} )`).join(" | ")} )`);
   return parts.join(" & ");
 }
 
 /**
- * One statement, the first of a search's transaction: the words of `search_words` (migration 0018: every word of
- * every `search_plain`, kept by triggers) that start with each prefix, and the plan mode of the ranking statement
- * that follows (see `search`). Its text is the same for every search. Never cached: words are added all the time.
+ * The tsquery of an index template (see `indexTemplate`): it finds the same documents as the query, much faster
+ * through a GIN index. The index answers a prefix (`'group':*`) by reading the postings of every word that starts
+ * with it into a bitmap before it can combine them, and cannot skip through them as it does with whole words: two
+ * moderately common prefixes cost it tens of milliseconds where the same words, whole, cost a few. `search_words`
+ * (migration 0018) lists every word of every `search_plain`, kept by triggers: a prefix that 1 to `prefixWordsMax`
+ * of them start with is written as those words (`( 'group' | 'groupe' | 'groupes' )`), any other stays a prefix.
+ * An expression of the statement that uses it, whose text is the same for every query: read when the statement
+ * runs (words are added all the time).
  */
-async function prefixWords(tx: Queryable, prefixes: string[]): Promise<Record<string, string[]>> {
+export function indexQuery(template: SQL): SQL {
+  const quoted = (text: string) => sql.raw(`'''' || replace(replace(${text}, '\\', '\\\\'), '''', '''''') || ''''`);
   // A range of the C-collated words (from the prefix to the prefix and the highest code point) rather than `^@`:
-  // it stays an index range in a generic plan, where a prepared statement's parameters are not known.
-  const [row] = await queryRows<{ words: Record<string, string[]> | null }>(
-    tx,
-    sql`select set_config('plan_cache_mode', 'force_generic_plan', true) as mode,
-        (select json_object_agg(p, array(
-          select word from search_words where word >= p and word < p || chr(1114111) order by word limit ${prefixWordsMax + 1}
-        )) from json_array_elements_text(${JSON.stringify(prefixes)}::json) p) as words`,
-  );
-  return row?.words ?? {};
+  // it stays an index range whatever the plan.
+  return sql`(select string_agg(case when s.n % 2 = 0 then (
+        select case when count(*) between 1 and ${sql.raw(String(prefixWordsMax))}
+          then '( ' || string_agg(${quoted("w.word")}, ' | ' order by w.word) || ' )' else ${quoted("s.piece")} || ':*' end
+        from (select word from search_words where word >= s.piece and word < s.piece || chr(1114111)
+          order by word limit ${sql.raw(String(prefixWordsMax + 1))}) w
+      ) else s.piece end, '' order by s.n)::tsquery
+    from regexp_split_to_table(${template}, ${mark}) with ordinality s(piece, n))`;
 }
 
 /**
@@ -325,7 +314,7 @@ async function stemQuery(db: Queryable, q: string, language: ContentLanguage | u
   return {
     stem: stem ? sql`${stem}::tsquery` : null,
     plain: sql`${plain}::tsquery`,
-    index: { stem: stem ? indexForm(stem) : null, plain: indexForm(plain) },
+    texts: { stem, plain, stemIndex: stem ? indexTemplate(stem) : null, plainIndex: indexTemplate(plain) },
     highlight: (lang) =>
       sql`(case ${lang} ${sql.join(
         contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
@@ -347,8 +336,11 @@ export type SourceContext = {
   publicUrl: string;
   /** This search found less than a page lately: the GIN indexes alone find all its matches (see `search`). */
   knownRare?: boolean;
-  /** `query.stem` and `query.plain` as the GIN indexes are asked: the same documents (see `indexQueryText`). */
-  indexed: { stem: SQL | null; plain: SQL };
+  /**
+   * What the candidates are matched with (see `searchStatement`): `query.stem` and `query.plain`, and their forms
+   * for the GIN indexes (see `indexQuery`), which find the same documents.
+   */
+  match: { stem: SQL | null; plain: SQL; stemIndex: SQL | null; plainIndex: SQL };
 };
 
 /**
@@ -396,8 +388,8 @@ const nearMargin = 2;
  *    join differently, e.g. driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the
  *    primary-key walk, which would read the whole table for a rare word.
  *
- * The indexes are asked with `ctx.indexed` (see `indexQueryText`), the walk with `query.stem` and `query.plain`:
- * the same documents either way. When the same search found less than a page lately
+ * The indexes are asked with `ctx.match.stemIndex` and `ctx.match.plainIndex` (see `indexQuery`), the walk with
+ * `ctx.match.stem` and `ctx.match.plain`: the same documents either way. When the same search found less than a page lately
  * (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
@@ -409,39 +401,40 @@ export function boundedCandidates(
   spec: { table: SQL; alias: string; where: SQL[]; walk?: SQL[]; older?: { from: SQL; where: SQL[] } },
 ): SQL {
   const a = sql.raw(spec.alias);
+  // Constants are written in the statement (not parameters): the planner knows them whatever the plan.
+  const [limit, windowRows, common, nearRows] = [candidateLimit, recentWindow, commonEnough, nearMargin * candidateLimit].map((n) => sql.raw(String(n)));
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
   const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-  const { stem, plain } = ctx.query;
-  const byIndex = ctx.indexed;
+  const { stem, plain, stemIndex, plainIndex } = ctx.match;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
-  const indexed = byIndex.stem ? sql`(${a}.search @@ ${byIndex.stem} or ${a}.search_plain @@ ${byIndex.plain})` : sql`${a}.search_plain @@ ${byIndex.plain}`;
+  const indexed = stemIndex ? sql`(${a}.search @@ ${stemIndex} or ${a}.search_plain @@ ${plainIndex})` : sql`${a}.search_plain @@ ${plainIndex}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
   const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${indexed}
-      order by ${a}.id + 0 desc limit ${candidateLimit}`;
+      order by ${a}.id + 0 desc limit ${limit}`;
   if (ctx.knownRare) return sql`(${allMatches})`;
-  const window = sql`select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}`;
+  const window = sql`select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${windowRows}`;
   const found = sql`(select count(*) from recent)`;
   // The range: the newest ids that should hold nearMargin × candidateLimit matches at the walk's density (per id).
   const from = sql`(select id from near_from)`;
   // When the range reaches the first id (ids start at 1), the range holds every match: the third plan has nothing to add.
-  const nearHasAll = sql`((select count(*) from near) = ${candidateLimit} or ${from} <= 1)`;
+  const nearHasAll = sql`((select count(*) from near) = ${limit} or ${from} <= 1)`;
   // CASE evaluates in order: the range is searched only after a walk that found some, but not enough.
   return sql`(with recent as materialized (
       select ${columns} from (${window}) ${a}
       where ${all(spec.where)} and ${hit}
-      order by ${a}.id desc limit ${candidateLimit}
+      order by ${a}.id desc limit ${limit}
     ), near_from as materialized (
-      select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearMargin * candidateLimit} / nullif(${found}, 0) as id from (${window}) w
+      select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearRows} / nullif(${found}, 0) as id from (${window}) w
     ), near as materialized (
       select ${columns} from ${older.from} where ${all(older.where)} and ${indexed} and ${a}.id >= ${from}
-      order by ${a}.id + 0 desc limit ${candidateLimit}
+      order by ${a}.id + 0 desc limit ${limit}
     )
-    select * from recent where ${found} >= ${commonEnough}
+    select * from recent where ${found} >= ${common}
     union all
-    select * from near where case when ${found} between 1 and ${commonEnough - 1} then ${nearHasAll} else false end
+    select * from near where case when ${found} between 1 and ${common} - 1 then ${nearHasAll} else false end
     union all
     select * from (${allMatches}) older
-      where case when ${found} >= ${commonEnough} then false when ${found} = 0 then true else not ${nearHasAll} end)`;
+      where case when ${found} >= ${common} then false when ${found} = 0 then true else not ${nearHasAll} end)`;
 }
 
 /** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
@@ -451,7 +444,7 @@ export function rankCandidates(candidates: SQL, ctx: SourceContext, take: number
   return sql`select c.id, c.at, (${stemmed}0.5 * ts_rank_cd(c.search_plain, ${plain}))::float8 as rank
     from ${candidates} c
     order by rank desc, c.id desc
-    limit ${take}`;
+    limit (select ${take}::int)`;
 }
 
 const open = "\uE000";
@@ -631,8 +624,8 @@ export const searchSources: SearchSource[] = [topicSource, postSource, caseSourc
 
 /**
  * Ranked results the viewer may see: never hidden or deleted topics and replies, nor replies of hidden topics
- * (leads included: search is for visible content). The tsqueries (one statement, unless the same search ran lately),
- * then a transaction of two: the words that start with the query's prefixes, and the ranking with the page's details.
+ * (leads included: search is for visible content). At most two statements: the tsqueries (unless the same search ran
+ * lately), then the ranking with the page's details.
  */
 export async function search(services: Pick<Services, "db" | "config">, viewer: Actor, request: SearchRequest): Promise<SearchResult> {
   if (!viewer || !can(viewer, { action: "discussion:read" })) throw new DomainError(401, "auth.signInRequired");
@@ -647,45 +640,48 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
   const take = request.offset + request.limit + 1;
   const pageEnd = request.offset + request.limit;
-  const context = (indexed: SourceContext["indexed"]): SourceContext => ({ viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare, indexed });
-  // The filters may rule every source out (cases have no category).
-  if (sources.every((s) => s.ranked(context({ stem: null, plain: sql`null` }), take) === null)) return { items: [], nextCursor: null };
-  // A transaction of its own: the words that start with the query's prefixes (see `prefixWords`), then one statement,
-  // the page's ranking and the details of its documents (the one row past the page only says that there is more).
-  // The ranking statement's plan is the same whatever the words (its shape chooses the path at run time: see
-  // `boundedCandidates`), and planning it costs 5 to 10 ms: a generic plan, made once per connection for each shape
-  // of filters, rather than the custom plans PostgreSQL picks for some searches and makes again at every execution.
-  const ranked = await services.db.transaction(async (tx) => {
-    const words = await prefixWords(tx, "text" in query.index.plain ? [] : query.index.plain.prefixes);
-    const indexed = {
-      stem: query.index.stem ? sql`${indexQueryText(query.index.stem)}::tsquery` : null,
-      plain: sql`${indexQueryText(query.index.plain, words)}::tsquery`,
-    };
-    const ctx = context(indexed);
-    const parts = sources
-      .map((s) => {
-        const ranked = s.ranked(ctx, take);
-        return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
-      })
-      .filter((p): p is SQL => p !== null);
-    // The details are materialized: snippets are computed once per document, whatever the join (a generic plan,
-    // which expects one ranked row, joins in a nested loop).
-    return queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
-      tx,
-      sql`with ranked as materialized (
-          select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
-          from (${sql.join(parts, sql` union all `)}) h
-          order by n offset ${request.offset} limit ${request.limit + 1}
-        ), details as materialized (
-          ${sql.join(
-            sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
-            sql` union all `,
-          )}
-        )
-        select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
-        order by r.n`,
-    );
-  });
+  const { texts } = query;
+  // The tsqueries are read from CTEs and the numbers that change with the request from subqueries: so that the
+  // planner's estimates (and its plan) are the same whatever the words and the page (see below).
+  const match: SourceContext["match"] = {
+    stem: texts.stem ? sql`(select stem from search_query)` : null,
+    plain: sql`(select plain from search_query)`,
+    stemIndex: texts.stem ? sql`(select stem from search_index)` : null,
+    plainIndex: sql`(select plain from search_index)`,
+  };
+  const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare, match };
+  const parts = sources
+    .map((s) => {
+      const ranked = s.ranked(ctx, take);
+      return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
+    })
+    .filter((p): p is SQL => p !== null);
+  if (parts.length === 0) return { items: [], nextCursor: null };
+  // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
+  // says that there is more). Its plan depends on its shape only (which path finds the candidates is decided as it
+  // runs: see `boundedCandidates`), and planning it costs 5 to 10 ms: with estimates that do not depend on the words,
+  // PostgreSQL keeps a generic plan of the prepared statement after its first five executions rather than planning
+  // it again at every one. The index forms are computed only if a source needs them (see `indexQuery`). The details
+  // are materialized: snippets are computed once per document, whatever the join.
+  const ranked = await queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
+    services.db,
+    sql`with search_query as materialized (
+        select ${texts.stem}::tsquery as stem, ${texts.plain}::tsquery as plain
+      ), search_index as materialized (
+        select ${texts.stemIndex}::tsquery as stem, ${indexQuery(sql`${texts.plainIndex}`)} as plain
+      ), ranked as materialized (
+        select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
+        from (${sql.join(parts, sql` union all `)}) h
+        order by n offset (select ${request.offset}::int) limit (select ${request.limit + 1}::int)
+      ), details as materialized (
+        ${sql.join(
+          sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= (select ${pageEnd}::int)`)}) x`),
+          sql` union all `,
+        )}
+      )
+      select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
+      order by r.n`,
+  );
   // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
   // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
   // the indexes alone find the same ones without the walk that tells a common word from a rare one.
@@ -698,7 +694,7 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   for (const row of ranked.slice(0, request.limit)) {
     const source = bySource.get(row.type);
     // A document that may no longer be seen has no details.
-    if (source && row.id != null) items.push(hitOf(row.type, row as DetailRow, source.url(services.config.publicUrl, row as DetailRow)));
+    if (source && row.id != null) items.push(hitOf(row.type, row as DetailRow, source.url(ctx.publicUrl, row as DetailRow)));
   }
   const nextOffset = request.offset + request.limit;
   return { items, nextCursor: ranked.length > request.limit && nextOffset <= maxOffset ? String(nextOffset) : null };
