@@ -17,8 +17,10 @@ import { postPath, topicPath } from "./topics.server";
  * so that pairs the French stemmer splits still meet (conflit → confl, conflits → conflit).
  *
  * Cost: each source ranks at most its `candidateLimit` most recent matches with ts_rank_cd (see `boundedCandidates`),
- * so a word found in most posts costs a short walk down the primary key rather than ranking the whole table, and a
- * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
+ * so a word found in most posts costs a short walk down the primary key rather than ranking the whole table, a
+ * moderately common query a GIN lookup ANDed with the newest ids, and a rare word a GIN lookup; the indexes are asked
+ * with whole words where the query has prefixes (see `indexQuery`). Snippets (ts_headline) are computed for the final
+ * page only.
  */
 
 export { searchParamsSchema, searchQueryMaxLength, searchTextSchema, searchTypes, type SearchParams } from "./schemas";
@@ -337,8 +339,8 @@ export type SourceContext = {
   /** This search found less than a page lately: the GIN indexes alone find all its matches (see `search`). */
   knownRare?: boolean;
   /**
-   * What the candidates are matched with (see `searchStatement`): `query.stem` and `query.plain`, and their forms
-   * for the GIN indexes (see `indexQuery`), which find the same documents.
+   * What the candidates are matched with, as `search`'s statement reads them: `query.stem` and `query.plain`, and
+   * their forms for the GIN indexes (see `indexQuery`), which find the same documents.
    */
   match: { stem: SQL | null; plain: SQL; stemIndex: SQL | null; plainIndex: SQL };
 };
@@ -389,8 +391,8 @@ const nearMargin = 2;
  *    primary-key walk, which would read the whole table for a rare word.
  *
  * The indexes are asked with `ctx.match.stemIndex` and `ctx.match.plainIndex` (see `indexQuery`), the walk with
- * `ctx.match.stem` and `ctx.match.plain`: the same documents either way. When the same search found less than a page lately
- * (`ctx.knownRare`), only the third plan runs: it finds every match.
+ * `ctx.match.stem` and `ctx.match.plain`: the same documents either way. When the same search found less than a
+ * page lately (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
  * few that hold for almost every document (visible, published) and that an index lets the walk apply as it goes, so
