@@ -171,6 +171,18 @@ export const posts = pgTable(
   ],
 );
 
+/** Compared byte by byte, so that a btree range finds the words that start with a prefix (`^@`). */
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
+ * Every word of every `search_plain` (topics, posts, cases), written by triggers (migration 0018) and never removed:
+ * search turns a prefix into the words that start with it, which the GIN indexes find much faster than the prefix
+ * (search.server.ts, `exactMatchQuery`).
+ */
+export const searchWords = pgTable("search_words", {
+  word: byteText("word").primaryKey(),
+});
+
 /** Each earlier version of a topic's or a post's text, whole. */
 export const revisions = pgTable(
   "revisions",

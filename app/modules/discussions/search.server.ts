@@ -17,8 +17,10 @@ import { postPath, topicPath } from "./topics.server";
  * so that pairs the French stemmer splits still meet (conflit → confl, conflits → conflit).
  *
  * Cost: each source ranks at most its `candidateLimit` most recent matches with ts_rank_cd (see `boundedCandidates`),
- * so a word found in most posts costs a short walk down the primary key rather than ranking the whole table, and a
- * rare word a GIN lookup. Snippets (ts_headline) are computed for the final page only.
+ * so a word found in most posts costs a short walk down the primary key rather than ranking the whole table, a
+ * moderately common query a GIN lookup ANDed with the newest ids, and a rare word a GIN lookup; the indexes are asked
+ * with whole words where the query has prefixes (see `indexQuery`). Snippets (ts_headline) are computed for the final
+ * page only.
  */
 
 export { searchFiltersSchema, searchQueryMaxLength, searchTextSchema, searchTypes, type SearchParams } from "./schemas";
@@ -135,8 +137,10 @@ const lexemePattern = "'((?:[^']|''){3,})'";
 export type SearchQuerySql = {
   /** Against `search`: the query stemmed in each configuration considered (null when only stop words are left). */
   stem: SQL | null;
-  /** Against `search_plain`: prefixes of the query's words and of its stems. */
+  /** Against `search_plain`: prefixes of the query's words and of its stems. It ranks, and matches row by row. */
   plain: SQL;
+  /** The texts of `stem` and `plain`, and their index templates (see `indexTemplate`), for `search`'s statement. */
+  texts: { stem: string | null; plain: string; stemIndex: string | null; plainIndex: string };
   /** For ts_headline over the unstemmed text, the prefixes of the query's stems in a document's language. */
   highlight(language: SQL): SQL;
 };
@@ -145,6 +149,137 @@ const anyOf = (texts: string[]) => {
   const unique = [...new Set(texts.filter((t) => t.trim() !== ""))];
   return unique.length === 0 ? null : unique.length === 1 ? unique[0] : unique.map((t) => `(${t})`).join(" | ");
 };
+
+/** A tsquery's operand: a lexeme, matched whole or as a prefix (`:*`). */
+type Term = { lexeme: string; prefix: boolean };
+
+type Node = Term | { op: "&" | "|"; args: Node[] };
+
+/**
+ * The alternatives of a tsquery in PostgreSQL's text form when it is an OR of ANDs of plain operands (what a query
+ * without `-word` or `"phrase"` gives): one list of terms per alternative. Null for anything else (negation,
+ * phrase, weights, an OR inside an AND), which is then left as it is.
+ */
+export function conjunctiveAlternatives(text: string): Term[][] | null {
+  const tokens: (Term | "&" | "|" | "(" | ")")[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === " ") i++;
+    else if (c === "&" || c === "|" || c === "(" || c === ")") {
+      tokens.push(c);
+      i++;
+    } else if (c === "'") {
+      let lexeme = "";
+      for (i++; i < text.length && !(text[i] === "'" && text[i + 1] !== "'"); i++) {
+        if (text[i] === "'" || text[i] === "\\") i++;
+        lexeme += text[i] ?? "";
+      }
+      if (text[i++] !== "'") return null;
+      const flags = /^:[*A-D]+/.exec(text.slice(i))?.[0] ?? "";
+      if (flags !== "" && flags !== ":*") return null; // weights
+      i += flags.length;
+      tokens.push({ lexeme, prefix: flags === ":*" });
+    } else return null; // !, <->, <N>
+  }
+  let at = 0;
+  const binary = (op: "&" | "|", operand: () => Node | null): Node | null => {
+    const args: Node[] = [];
+    do {
+      const node = operand();
+      if (!node) return null;
+      args.push(node);
+    } while (tokens[at] === op && ++at);
+    return args.length === 1 ? args[0] : { op, args };
+  };
+  const primary = (): Node | null => {
+    const token = tokens[at++];
+    if (token === "(") {
+      const inner = binary("|", () => binary("&", primary));
+      return tokens[at++] === ")" ? inner : null;
+    }
+    return typeof token === "object" ? token : null;
+  };
+  const tree = binary("|", () => binary("&", primary));
+  if (!tree || at !== tokens.length) return null;
+  const alternatives = (node: Node): Term[][] | null => {
+    if (!("op" in node)) return [[node]];
+    const parts = node.args.map(alternatives);
+    if (parts.some((p) => p === null)) return null;
+    if (node.op === "|") return parts.flatMap((p) => p!);
+    // An AND of single alternatives only (no OR inside an AND).
+    return parts.every((p) => p!.length === 1) ? [parts.flatMap((p) => p![0])] : null;
+  };
+  return alternatives(tree);
+}
+
+/** Every document that has `b` has `a` (`'confl':*` covers `'conflit':*` and `'conflit'`). */
+const covers = (a: Term, b: Term) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && b.lexeme === a.lexeme);
+const sameTerm = (a: Term, b: Term) => a.lexeme === b.lexeme && a.prefix === b.prefix;
+
+/**
+ * The same documents as an OR of alternatives (each an AND of terms), in the form a GIN index answers fastest:
+ * without the alternatives another one already finds (`'conflit':* & 'groupe':* | 'confl':* & 'group':*` is
+ * `'confl':* & 'group':*`), and with the terms every remaining alternative has taken out of the OR (`'intern' &
+ * 'reader' | 'internship' & 'reader'` is `'reader' & ('intern' | 'internship')`): with an OR at the top the index
+ * reads every posting of every word, with an AND it skips through the others along the rarest word's.
+ */
+export function indexFriendly(alternatives: Term[][]): { common: Term[]; rest: Term[][] } {
+  // `y` implies `x` when each term of `x` covers some term of `y`.
+  const implies = (y: Term[], x: Term[]) => x.every((t) => y.some((u) => covers(t, u)));
+  const kept = alternatives.filter((y, i) => !alternatives.some((x, j) => j !== i && implies(y, x) && (!implies(x, y) || j < i)));
+  const common = kept[0].filter((t, i) => kept[0].findIndex((u) => sameTerm(t, u)) === i && kept.every((a) => a.some((u) => sameTerm(t, u))));
+  const rest = kept.map((a) => a.filter((t) => !common.some((u) => sameTerm(t, u))));
+  // An alternative left empty by the common terms finds every document the others find.
+  return { common, rest: rest.some((a) => a.length === 0) ? [] : rest };
+}
+
+/** At most this many words stand for a prefix (beyond, it stays a prefix). */
+const prefixWordsMax = 32;
+
+/** A lexeme as a tsquery's text quotes it. */
+const quotedLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/** Separates, in an index template, the prefixes from the text around them (never in a lexeme: the parser splits on it). */
+const mark = "\u0001";
+
+/**
+ * A query (a tsquery's text) as its GIN index is asked: a template whose prefixes stand between two `mark`s
+ * (`\u0001confl\u0001 & \u0001group\u0001`), for `indexQuery` to write each as the words that start with it. The
+ * query is in its index-friendly form (see `indexFriendly`) when it is an OR of ANDs, as it is otherwise (negations,
+ * phrases: no prefix is marked).
+ */
+export function indexTemplate(text: string): string {
+  const alternatives = conjunctiveAlternatives(text);
+  if (!alternatives || alternatives.some((a) => a.some((t) => t.lexeme.includes(mark)))) return text.replaceAll(mark, "");
+  const { common, rest } = indexFriendly(alternatives);
+  const term = (t: Term) => (t.prefix ? `${mark}${t.lexeme}${mark}` : quotedLexeme(t.lexeme));
+  const parts = common.map(term);
+  if (rest.length) parts.push(`( ${rest.map((a) => `( ${a.map(term).join(" & ")} )`).join(" | ")} )`);
+  return parts.join(" & ");
+}
+
+/**
+ * The tsquery of an index template (see `indexTemplate`): it finds the same documents as the query, much faster
+ * through a GIN index. The index answers a prefix (`'group':*`) by reading the postings of every word that starts
+ * with it into a bitmap before it can combine them, and cannot skip through them as it does with whole words: two
+ * moderately common prefixes cost it tens of milliseconds where the same words, whole, cost a few. `search_words`
+ * (migration 0018) lists every word of every `search_plain`, kept by triggers: a prefix that 1 to `prefixWordsMax`
+ * of them start with is written as those words (`( 'group' | 'groupe' | 'groupes' )`), any other stays a prefix.
+ * An expression of the statement that uses it, whose text is the same for every query: read when the statement
+ * runs (words are added all the time).
+ */
+export function indexQuery(template: SQL): SQL {
+  const quoted = (text: string) => sql.raw(`'''' || replace(replace(${text}, '\\', '\\\\'), '''', '''''') || ''''`);
+  // A range of the C-collated words (from the prefix to the prefix and the highest code point) rather than `^@`:
+  // it stays an index range whatever the plan.
+  return sql`(select string_agg(case when s.n % 2 = 0 then (
+        select case when count(*) between 1 and ${sql.raw(String(prefixWordsMax))}
+          then '( ' || string_agg(${quoted("w.word")}, ' | ' order by w.word) || ' )' else ${quoted("s.piece")} || ':*' end
+        from (select word from search_words where word >= s.piece and word < s.piece || chr(1114111)
+          order by word limit ${sql.raw(String(prefixWordsMax + 1))}) w
+      ) else s.piece end, '' order by s.n)::tsquery
+    from regexp_split_to_table(${template}, ${mark}) with ordinality s(piece, n))`;
+}
 
 /**
  * Prepares the tsqueries in one small round trip: the query stemmed by each configuration, each made into
@@ -186,6 +321,7 @@ async function stemQuery(db: Queryable, q: string, language: ContentLanguage | u
   return {
     stem: stem ? sql`${stem}::tsquery` : null,
     plain: sql`${plain}::tsquery`,
+    texts: { stem, plain, stemIndex: stem ? indexTemplate(stem) : null, plainIndex: indexTemplate(plain) },
     highlight: (lang) =>
       sql`(case ${lang} ${sql.join(
         contentLanguages.map((l) => sql`when ${l} then ${prefixes.get(l) || plain}::tsquery`),
@@ -207,6 +343,11 @@ export type SourceContext = {
   publicUrl: string;
   /** This search found less than a page lately: the GIN indexes alone find all its matches (see `search`). */
   knownRare?: boolean;
+  /**
+   * What the candidates are matched with, as `search`'s statement reads them: `query.stem` and `query.plain`, and
+   * their forms for the GIN indexes (see `indexQuery`), which find the same documents.
+   */
+  match: { stem: SQL | null; plain: SQL; stemIndex: SQL | null; plainIndex: SQL };
 };
 
 /**
@@ -234,20 +375,29 @@ export type SearchSource = {
 export const recentWindow = 250;
 /** Matches in that window that make a query common enough to rank the recent ones only. */
 const commonEnough = 12;
+/** How many times `candidateLimit` matches the recent range is sized to hold, at the density the walk saw. */
+const nearMargin = 2;
 
 /**
  * The candidates of one source: at most `candidateLimit` rows `(id, at, search, search_plain)`, the most recent
- * matches the viewer may see. Two plans, whichever the data calls for, in one statement:
+ * matches the viewer may see. Three plans, whichever the data calls for, in one statement (each later one a
+ * one-time filter: never started unless the earlier ones fell short):
  *
  * 1. A walk down the primary key over the `recentWindow` newest documents (a fixed number of rows, whatever the
  *    filters), keeping those that pass `where` and match. When at least `commonEnough` do, the query is common and
  *    these recent matches are the candidates: a word in most posts costs a few hundred rows.
- * 2. Otherwise, and only then (a one-time filter: the plan is never started in the common case), the GIN indexes
- *    find every match, through `older` when given (a FROM and conditions the planner may join differently, e.g.
- *    driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the primary-key walk, which
- *    would read the whole table for a rare word.
+ * 2. When the walk found some (moderately common words: "conflit groupe" is in 1.7% of the bench's posts), the GIN
+ *    indexes find the matches among the newest ids only, a range sized from the density the walk saw to hold
+ *    `nearMargin` times `candidateLimit` of them: the index's bitmap is ANDed with the primary key's range, so that
+ *    only those are read from the table rather than every match. When the range holds `candidateLimit` matches,
+ *    they are the newest ones: the same candidates as the third plan.
+ * 3. Otherwise the GIN indexes find every match, through `older` when given (a FROM and conditions the planner may
+ *    join differently, e.g. driven by a selective tag), and the newest are kept; `id + 0` keeps the planner off the
+ *    primary-key walk, which would read the whole table for a rare word.
  *
- * When the same search found less than a page lately (`ctx.knownRare`), only the second plan runs: it finds every match.
+ * The indexes are asked with `ctx.match.stemIndex` and `ctx.match.plainIndex` (see `indexQuery`), the walk with
+ * `ctx.match.stem` and `ctx.match.plain`: the same documents either way. When the same search found less than a
+ * page lately (`ctx.knownRare`), only the third plan runs: it finds every match.
  *
  * `table` is the document's table with its alias `alias`; `where` the conditions other than the match; `walk` the
  * few that hold for almost every document (visible, published) and that an index lets the walk apply as it goes, so
@@ -258,22 +408,40 @@ export function boundedCandidates(
   spec: { table: SQL; alias: string; where: SQL[]; walk?: SQL[]; older?: { from: SQL; where: SQL[] } },
 ): SQL {
   const a = sql.raw(spec.alias);
+  // Constants are written in the statement (not parameters): the planner knows them whatever the plan.
+  const [limit, windowRows, common, nearRows] = [candidateLimit, recentWindow, commonEnough, nearMargin * candidateLimit].map((n) => sql.raw(String(n)));
   const columns = sql`${a}.id, ${a}.created_at as at, ${a}.search, ${a}.search_plain`;
   const all = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-  const { stem, plain } = ctx.query;
+  const { stem, plain, stemIndex, plainIndex } = ctx.match;
   const hit = stem ? sql`(${a}.search @@ ${stem} or ${a}.search_plain @@ ${plain})` : sql`${a}.search_plain @@ ${plain}`;
+  const indexed = stemIndex ? sql`(${a}.search @@ ${stemIndex} or ${a}.search_plain @@ ${plainIndex})` : sql`${a}.search_plain @@ ${plainIndex}`;
   const older = spec.older ?? { from: spec.table, where: spec.where };
-  const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${hit}
-      order by ${a}.id + 0 desc limit ${candidateLimit}`;
+  const allMatches = sql`select ${columns} from ${older.from} where ${all(older.where)} and ${indexed}
+      order by ${a}.id + 0 desc limit ${limit}`;
   if (ctx.knownRare) return sql`(${allMatches})`;
+  const window = sql`select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${windowRows}`;
+  const found = sql`(select count(*) from recent)`;
+  // The range: the newest ids that should hold nearMargin × candidateLimit matches at the walk's density (per id).
+  const from = sql`(select id from near_from)`;
+  // When the range reaches the first id (ids start at 1), the range holds every match: the third plan has nothing to add.
+  const nearHasAll = sql`((select count(*) from near) = ${limit} or ${from} <= 1)`;
+  // CASE evaluates in order: the range is searched only after a walk that found some, but not enough.
   return sql`(with recent as materialized (
-      select ${columns} from (select * from ${spec.table} where ${all(spec.walk ?? [])} order by ${a}.id desc limit ${recentWindow}) ${a}
+      select ${columns} from (${window}) ${a}
       where ${all(spec.where)} and ${hit}
-      order by ${a}.id desc limit ${candidateLimit}
+      order by ${a}.id desc limit ${limit}
+    ), near_from as materialized (
+      select max(w.id) - (max(w.id) - min(w.id) + 1) * ${nearRows} / nullif(${found}, 0) as id from (${window}) w
+    ), near as materialized (
+      select ${columns} from ${older.from} where ${all(older.where)} and ${indexed} and ${a}.id >= ${from}
+      order by ${a}.id + 0 desc limit ${limit}
     )
-    select * from recent where (select count(*) from recent) >= ${commonEnough}
+    select * from recent where ${found} >= ${common}
     union all
-    select * from (${allMatches}) older where (select count(*) from recent) < ${commonEnough})`;
+    select * from near where case when ${found} between 1 and ${common} - 1 then ${nearHasAll} else false end
+    union all
+    select * from (${allMatches}) older
+      where case when ${found} >= ${common} then false when ${found} = 0 then true else not ${nearHasAll} end)`;
 }
 
 /** Ranks candidates with ts_rank_cd: stemmed matches first (titles weigh A, topic bodies B, replies D), then prefixes. */
@@ -283,7 +451,7 @@ export function rankCandidates(candidates: SQL, ctx: SourceContext, take: number
   return sql`select c.id, c.at, (${stemmed}0.5 * ts_rank_cd(c.search_plain, ${plain}))::float8 as rank
     from ${candidates} c
     order by rank desc, c.id desc
-    limit ${take}`;
+    limit (select ${take}::int)`;
 }
 
 const open = "\uE000";
@@ -472,50 +640,62 @@ export async function search(services: Pick<Services, "db" | "config">, viewer: 
   const sources = searchSources.filter((s) => !request.type || s.type === request.type);
   if (!q || !hasSearchableText(q) || sources.length === 0) return { items: [], nextCursor: null };
   // JIT and parallel workers are off for every connection (db/client.ts), which the ranking relies on.
-  const prepared = await (async (tx: Queryable) => {
-    const query = await prepareQuery(tx, q, request.language);
-    if (!query) return null;
-    const rare = rareSearchesOf(tx);
-    const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
-    const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
-    const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare };
-    const take = request.offset + request.limit + 1;
-    const parts = sources
-      .map((s) => {
-        const ranked = s.ranked(ctx, take);
-        return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
-      })
-      .filter((p): p is SQL => p !== null);
-    if (parts.length === 0) return null;
-    // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
-    // says that there is more).
-    const pageEnd = request.offset + request.limit;
-    const ranked = await queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
-      tx,
-      sql`with ranked as materialized (
-          select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
-          from (${sql.join(parts, sql` union all `)}) h
-          order by n offset ${request.offset} limit ${request.limit + 1}
-        )
-        select r.type, r.n, d.* from ranked r left join (
-          ${sql.join(
-            sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= ${pageEnd}`)}) x`),
-            sql` union all `,
-          )}
-        ) d on d.source = r.type and d.id = r.id
-        order by r.n`,
-    );
-    // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
-    // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
-    // the indexes alone find the same ones without the walk that tells a common word from a rare one.
-    if (request.offset === 0 && ranked.length <= request.limit && ranked.length < commonEnough) {
-      if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
-      rare.set(rareKey, Date.now() + rareForMs);
-    } else rare.delete(rareKey);
-    return { ctx, ranked };
-  })(services.db);
-  if (!prepared) return { items: [], nextCursor: null };
-  const { ctx, ranked } = prepared;
+  const query = await prepareQuery(services.db, q, request.language);
+  if (!query) return { items: [], nextCursor: null };
+  const rare = rareSearchesOf(services.db);
+  const rareKey = JSON.stringify([q, request.type, request.tags, request.language, request.category, request.author, request.from, request.before]);
+  const knownRare = (rare.get(rareKey) ?? 0) > Date.now();
+  const take = request.offset + request.limit + 1;
+  const pageEnd = request.offset + request.limit;
+  const { texts } = query;
+  // The tsqueries are read from CTEs and the numbers that change with the request from subqueries: so that the
+  // planner's estimates (and its plan) are the same whatever the words and the page (see below).
+  const match: SourceContext["match"] = {
+    stem: texts.stem ? sql`(select stem from search_query)` : null,
+    plain: sql`(select plain from search_query)`,
+    stemIndex: texts.stem ? sql`(select stem from search_index)` : null,
+    plainIndex: sql`(select plain from search_index)`,
+  };
+  const ctx: SourceContext = { viewer, query, filters: request, publicUrl: services.config.publicUrl, knownRare, match };
+  const parts = sources
+    .map((s) => {
+      const ranked = s.ranked(ctx, take);
+      return ranked ? sql`(select ${s.type}::text as type, r.id::text as id, r.at, r.rank from (${ranked}) r)` : null;
+    })
+    .filter((p): p is SQL => p !== null);
+  if (parts.length === 0) return { items: [], nextCursor: null };
+  // One statement: the page's ranking, then the details of the page's documents (the one row past the page only
+  // says that there is more). Its plan depends on its shape only (which path finds the candidates is decided as it
+  // runs: see `boundedCandidates`), and planning it costs 5 to 10 ms: with estimates that do not depend on the words,
+  // PostgreSQL keeps a generic plan of the prepared statement after its first five executions rather than planning
+  // it again at every one. The index forms are computed only if a source needs them (see `indexQuery`). The details
+  // are materialized: snippets are computed once per document, whatever the join.
+  const ranked = await queryRows<{ type: SearchType; n: string } & Partial<DetailRow>>(
+    services.db,
+    sql`with search_query as materialized (
+        select ${texts.stem}::tsquery as stem, ${texts.plain}::tsquery as plain
+      ), search_index as materialized (
+        select ${texts.stemIndex}::tsquery as stem, ${indexQuery(sql`${texts.plainIndex}`)} as plain
+      ), ranked as materialized (
+        select h.type, h.id, row_number() over (order by h.rank desc, h.at desc, h.type, h.id desc) as n
+        from (${sql.join(parts, sql` union all `)}) h
+        order by n offset (select ${request.offset}::int) limit (select ${request.limit + 1}::int)
+      ), details as materialized (
+        ${sql.join(
+          sources.map((s) => sql`select ${s.type}::text as source, x.* from (${s.details(ctx, sql`select id::bigint from ranked where type = ${s.type} and n <= (select ${pageEnd}::int)`)}) x`),
+          sql` union all `,
+        )}
+      )
+      select r.type, r.n, d.* from ranked r left join details d on d.source = r.type and d.id = r.id
+      order by r.n`,
+  );
+  // Less than a page from the start, and fewer than a common word's recent matches: no source ranked recent
+  // matches only (that returns at least min(take, commonEnough) rows), so every match is on this page, and next time
+  // the indexes alone find the same ones without the walk that tells a common word from a rare one.
+  if (request.offset === 0 && ranked.length <= request.limit && ranked.length < commonEnough) {
+    if (rare.size >= 1000) rare.delete(rare.keys().next().value as string);
+    rare.set(rareKey, Date.now() + rareForMs);
+  } else rare.delete(rareKey);
   const bySource = new Map(sources.map((s) => [s.type, s]));
   const items: SearchHit[] = [];
   for (const row of ranked.slice(0, request.limit)) {
